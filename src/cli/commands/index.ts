@@ -1,0 +1,20 @@
+import type { Command } from './command.js';
+import { gen } from './gen.js';
+import { train } from './train.js';
+
+/** Every sub-command, by the name typed on the command line. */
+export const commands: Readonly<Record<string, Command>> = { gen, train };
+
+/** The usage text printed by `benign-check --help`. */
+export function usage(): string {
+  const lines = Object.values(commands).map((c) => `  benign-check ${c.synopsis}\n      ${c.summary}`);
+  return [
+    'benign-check: property-based verification of gradient-descent theorems for leaky-ReLU networks',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Exit codes: 0 ok; 1 a claim missed its expected verdict; 2 bad input; 3 numerical failure; 4 internal error.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,78 @@
+import type { Decimal } from 'decimal.js';
+import { trainDecimal } from '../../engines/decimal/index.js';
+import { trainFloat64 } from '../../engines/float64/index.js';
+import { defaultCheckpoints, normalizeCheckpoints } from '../../engines/schedule.js';
+import type { CheckpointOf } from '../../engines/types.js';
+import { InputError } from '../../errors.js';
+import { parseProblem } from '../../problem/validate.js';
+import { choiceOption, integerListOption, numberOption, parseArgs, stringOption } from '../args.js';
+import { ExitCode } from '../exitCodes.js';
+import { readTextFile, toJson, writeTextFile } from '../io.js';
+import type { Command } from './command.js';
+
+const rows = <T>(flat: ArrayLike<T>, r: number, c: number): T[][] =>
+  Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, k) => flat[i * c + k]!));
+
+export const train: Command = {
+  summary: 'run gradient descent on a problem file and print the trajectory as JSON',
+  synopsis:
+    'train PROBLEM.json [--engine float64|decimal] [--digits N] [--steps T] [--checkpoints 1,10,100] ' +
+    '[--formulation auto|primal|dual] [--out FILE]',
+  async run(argv, io) {
+    const args = parseArgs(argv, ['engine', 'digits', 'steps', 'checkpoints', 'formulation', 'out']);
+    const [file, ...extra] = args.positionals;
+    if (file === undefined) throw new InputError('PROBLEM', 'missing: give the path of a problem file');
+    if (extra.length > 0) throw new InputError('PROBLEM', `expected one problem file, got ${args.positionals.length}`);
+    const engine = choiceOption(args, 'engine', ['float64', 'decimal'] as const) ?? 'float64';
+    const digits = numberOption(args, 'digits', { integer: true, min: 20, max: 1000 });
+    if (digits !== undefined && engine !== 'decimal') throw new InputError('--digits', 'applies only to --engine decimal');
+    const formulation = choiceOption(args, 'formulation', ['auto', 'primal', 'dual'] as const);
+    if (formulation !== undefined && engine !== 'float64') {
+      throw new InputError('--formulation', 'applies only to --engine float64');
+    }
+    const problem = parseProblem(readTextFile(file, 'PROBLEM'));
+    const steps = numberOption(args, 'steps', { integer: true, min: 0 }) ?? problem.steps;
+    const listed = integerListOption(args, 'checkpoints');
+    const checkpoints = listed ? normalizeCheckpoints(listed, steps, '--checkpoints') : defaultCheckpoints(steps);
+
+    let report: unknown;
+    if (engine === 'float64') {
+      const run = trainFloat64(problem, { steps, checkpoints, formulation: formulation ?? 'auto' });
+      report = {
+        engine,
+        formulation: run.formulation,
+        steps,
+        W: rows(run.W, problem.m, problem.d),
+        loss: run.loss,
+        checkpoints: run.checkpoints.map(float64Checkpoint),
+      };
+    } else {
+      const run = trainDecimal(problem, { steps, checkpoints, ...(digits !== undefined ? { digits } : {}) });
+      const s = (v: Decimal): string => v.toString();
+      report = {
+        engine,
+        digits: run.digits,
+        steps,
+        W: rows((run.W as readonly Decimal[]).map(s), problem.m, problem.d),
+        loss: s(run.loss),
+        checkpoints: run.checkpoints.map((c) => ({
+          t: c.t,
+          loss: s(c.loss),
+          logLoss: s(c.logLoss),
+          minMargin: s(c.minMargin),
+          maxMargin: s(c.maxMargin),
+          normW: s(c.normW),
+        })),
+      };
+    }
+    const text = `${toJson(report)}\n`;
+    const out = stringOption(args, 'out');
+    if (out === undefined) io.out(text);
+    else writeTextFile(out, text, '--out');
+    return ExitCode.ok;
+  },
+};
+
+function float64Checkpoint(c: CheckpointOf<number>): Record<string, number> {
+  return { t: c.t, loss: c.loss, logLoss: c.logLoss, minMargin: c.minMargin, maxMargin: c.maxMargin, normW: c.normW };
+}

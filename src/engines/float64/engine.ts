@@ -1,0 +1,75 @@
+import { InputError } from '../../errors.js';
+import type { Problem } from '../../problem/types.js';
+
+/** Which of the two equivalent forms of the same GD runs (see `primal.ts` and `dual.ts`). */
+export type Formulation = 'primal' | 'dual';
+
+/**
+ * A float64 GD run in progress on one problem: the state and its workspace, allocated once.
+ * Both forms follow the same iteration `W(t+1) = W(t) − α ∇L(W(t))` (THEORY §1); only rounding differs.
+ */
+export interface Float64Engine {
+  /** Which form this engine runs. */
+  readonly formulation: Formulation;
+  /** Steps taken so far. */
+  readonly t: number;
+  /** One GD step, in place and without allocation. @throws NumericalError instead of producing a non-finite W. */
+  step(): void;
+  /**
+   * The margins `q_i = y_i f(x_i; W(t))`, length n. Evaluated on demand and cached until the next
+   * step (the next step reuses them). The array is the engine's buffer: read it, do not keep it.
+   * @throws NumericalError when a margin is not finite
+   */
+  margins(): Float64Array;
+  /** `W(t)`, m×d row-major. The engine's buffer (the dual form materialises it): copy it to keep it. */
+  weights(): Float64Array;
+  /** `‖W(t)‖_F`, finite for every finite W (scaled when the squares would overflow or underflow). */
+  normW(): number;
+}
+
+/**
+ * A sum of squares above 2^-968 carries full precision: squares that fell into the subnormals err by
+ * at most 2^-1075 each, under 2^-53 relative in total for up to 2^54 entries.
+ */
+const SQUARES_TINY = 2 ** -968;
+
+/**
+ * `‖v‖₂` without spurious overflow or underflow: the plain sum of squares, redone on `v / max|v|` when
+ * that sum is not finite or too small to carry full precision.
+ */
+export function euclideanNorm(v: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
+  if (Number.isFinite(sum) && (sum > SQUARES_TINY || sum === 0)) return Math.sqrt(sum);
+  let big = 0;
+  for (let k = 0; k < v.length; k++) big = Math.max(big, Math.abs(v[k]));
+  if (big === 0 || !Number.isFinite(big)) return big;
+  let scaled = 0;
+  for (let k = 0; k < v.length; k++) {
+    const r = v[k] / big;
+    scaled += r * r;
+  }
+  return big * Math.sqrt(scaled);
+}
+
+/**
+ * Refuses an engine-form problem whose arrays do not match its shapes or whose scalars are outside
+ * THEORY §1 (a `Problem` built by hand rather than by `validateProblem`). Checks sizes and scalars
+ * only: O(1), so the entries are trusted to be finite.
+ * @throws InputError naming the field
+ */
+export function checkProblemShape(p: Problem): void {
+  const { n, d, m } = p;
+  for (const [field, v] of [['n', n], ['d', d], ['m', m]] as const) {
+    if (!Number.isSafeInteger(v) || v < 1) throw new InputError(field, `must be an integer ≥ 1, got ${v}`);
+  }
+  const sizes = [['X', p.X, n * d], ['y', p.y, n], ['a', p.a, m], ['W0', p.W0, m * d]] as const;
+  for (const [field, arr, len] of sizes) {
+    if (!(arr instanceof Float64Array) || arr.length !== len) {
+      throw new InputError(field, `expected a Float64Array of length ${len}, got ${arr instanceof Float64Array ? arr.length : typeof arr}`);
+    }
+  }
+  if (!(p.gamma >= 0 && p.gamma <= 1)) throw new InputError('gamma', `must lie in [0, 1], got ${p.gamma}`);
+  if (!(p.lr > 0 && Number.isFinite(p.lr))) throw new InputError('lr', `must be a positive finite number, got ${p.lr}`);
+  if (p.loss !== 'exp' && p.loss !== 'logistic') throw new InputError('loss', `expected "exp" or "logistic", got ${String(p.loss)}`);
+}

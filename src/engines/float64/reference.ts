@@ -1,0 +1,114 @@
+import { InputError, NumericalError } from '../../errors.js';
+import type { Problem } from '../../problem/types.js';
+import { checkProblemShape } from './engine.js';
+import { lossDerivativeAt, meanLoss } from './loss.js';
+
+/**
+ * Plain float64 loops for one GD step, written to be read against THEORY §1 line by line. They are
+ * the specification the fast engines (`primal.ts`, `dual.ts`) are tested against, and they allocate
+ * freely. W is always m×d row-major, like `Problem.W0`.
+ */
+
+function checkWeights(p: Problem, W: Float64Array): void {
+  checkProblemShape(p);
+  if (!(W instanceof Float64Array) || W.length !== p.m * p.d) {
+    throw new InputError('W', `expected a Float64Array of length m·d = ${p.m * p.d}, got ${W instanceof Float64Array ? W.length : typeof W}`);
+  }
+}
+
+/** `φ(z) = max(z, γz)` (THEORY §1), written as in its definition by cases. */
+function phi(z: number, gamma: number): number {
+  return z > 0 ? z : gamma * z;
+}
+
+/** `φ'(z)`: 1 for `z > 0`, γ for `z ≤ 0`, so `φ'(0) = γ` (THEORY §1). */
+function phiPrime(z: number, gamma: number): number {
+  return z > 0 ? 1 : gamma;
+}
+
+/**
+ * The pre-activations `Z[i·m + j] = ⟨w_j, x_i⟩`, n×m row-major.
+ * @throws InputError when W is not m×d
+ */
+export function preactivations(p: Problem, W: Float64Array): Float64Array {
+  checkWeights(p, W);
+  const { n, d, m, X } = p;
+  const Z = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      let z = 0;
+      for (let k = 0; k < d; k++) z += W[j * d + k] * X[i * d + k];
+      Z[i * m + j] = z;
+    }
+  }
+  return Z;
+}
+
+/**
+ * The margins `q_i = y_i f(x_i; W) = y_i Σ_j a_j φ(⟨w_j, x_i⟩)`, length n.
+ * @throws InputError when W is not m×d
+ * @throws NumericalError when a margin is not finite
+ */
+export function margins(p: Problem, W: Float64Array): Float64Array {
+  const Z = preactivations(p, W);
+  const { n, m, a, y, gamma } = p;
+  const q = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let f = 0;
+    for (let j = 0; j < m; j++) f += a[j] * phi(Z[i * m + j], gamma);
+    q[i] = y[i] * f;
+    if (!Number.isFinite(q[i])) throw new NumericalError('margins', `q[${i}] = ${q[i]} is not finite`);
+  }
+  return q;
+}
+
+/**
+ * The empirical risk `L(W) = (1/n) Σ_i ℓ(q_i)` (THEORY §1); may underflow to 0, and is `+Infinity`
+ * only when L itself exceeds the float64 range.
+ * @throws InputError when W is not m×d
+ * @throws NumericalError when a margin is not finite
+ */
+export function lossOf(p: Problem, W: Float64Array): number {
+  return meanLoss(p.loss, margins(p, W));
+}
+
+/**
+ * `∇L(W)`, m×d: `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) · y_i · a_j · φ'(⟨w_j, x_i⟩) · x_i` (THEORY §1).
+ * @throws InputError when W is not m×d
+ * @throws NumericalError when a margin or a gradient entry is not finite (ℓ' overflows for the
+ *   exponential loss at margins below about −709)
+ */
+export function gradientOf(p: Problem, W: Float64Array): Float64Array {
+  const q = margins(p, W);
+  const Z = preactivations(p, W);
+  const { n, d, m, X, y, a, gamma, loss } = p;
+  const G = new Float64Array(m * d);
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k < d; k++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        s += lossDerivativeAt(loss, q[i]) * y[i] * a[j] * phiPrime(Z[i * m + j], gamma) * X[i * d + k];
+      }
+      G[j * d + k] = s / n;
+      if (!Number.isFinite(G[j * d + k])) {
+        throw new NumericalError('gradient', `entry (${j}, ${k}) = ${G[j * d + k]} is not finite`);
+      }
+    }
+  }
+  return G;
+}
+
+/**
+ * One GD step from W: `W − α ∇L(W)` with the problem's step size `α = lr` (THEORY §1). W is not modified.
+ * @throws InputError when W is not m×d
+ * @throws NumericalError when the gradient or the new weights are not finite
+ */
+export function stepFrom(p: Problem, W: Float64Array): Float64Array {
+  const G = gradientOf(p, W);
+  const next = new Float64Array(W.length);
+  for (let k = 0; k < W.length; k++) {
+    next[k] = W[k] - p.lr * G[k];
+    if (!Number.isFinite(next[k])) throw new NumericalError('W', `entry ${k} of the step is not finite`);
+  }
+  return next;
+}

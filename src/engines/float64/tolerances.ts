@@ -1,0 +1,24 @@
+/**
+ * The rounding constants and the one run-time tolerance of the float64 engine. (Test tolerances live
+ * in `testing.ts`, next to the tests that use them.)
+ */
+
+/** Unit roundoff of binary64 with round-to-nearest: half the spacing of doubles in [1, 2). */
+export const UNIT_ROUNDOFF = 2 ** -53;
+
+/**
+ * Higham's `γ_k = k·u / (1 − k·u)`: bound on the relative error of `k` chained roundings, e.g. of a
+ * `k`-term sum relative to the sum of the absolute values of its terms (Higham 2002, §3.1).
+ */
+export function roundingGamma(k: number): number {
+  return (k * UNIT_ROUNDOFF) / (1 - k * UNIT_ROUNDOFF);
+}
+
+/**
+ * Largest accepted a-priori relative error bound on `‖W‖_F²` when the dual form computes it without
+ * materialising W; beyond it the dual form materialises W instead. Error model: the bound is
+ * `γ_N · Σ_j (‖w_j(0)‖ + Σ_i |A_ji| ‖x_i‖)²` (see `DualEngine.normW`), ≈ 1e-10 relative in ordinary runs
+ * (N ≈ n + d ≈ 5e3, no cancellation); 1e-8 on `‖W‖²` is 5e-9 on `‖W‖`, far below the 1e-6 resolution
+ * at which claims read norms, and is only exceeded under real cancellation (`W(t) ≈ 0`).
+ */
+export const DUAL_NORM_REL_TOL = 1e-8;

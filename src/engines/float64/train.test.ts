@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, NumericalError } from '../../errors.js';
+import type { Problem } from '../../problem/types.js';
+import { defaultCheckpoints } from '../schedule.js';
+import { chooseFormulation, formulationCost } from './cost.js';
+import { DualEngine } from './dual.js';
+import { euclideanNorm } from './engine.js';
+import { lossOf, margins } from './reference.js';
+import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from './testing.js';
+import { trainFloat64 } from './train.js';
+
+function rel(x: number, ref: number): number {
+  return Math.abs(x - ref) / Math.abs(ref);
+}
+
+function bytes(v: Float64Array): Uint8Array {
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+
+const formulations = ['primal', 'dual'] as const;
+
+describe('trainFloat64 checkpoints', () => {
+  it.each(formulations)('record W0 and its values at t = 0 (%s)', (formulation) => {
+    const p = testProblem({ n: 7, d: 12, m: 5, gamma: 0.2, loss: 'logistic', lr: 0.5, seed: 't0' });
+    const run = trainFloat64(p, { formulation, recordW: true, steps: 3 });
+    expect(run.formulation).toBe(formulation);
+    const c0 = run.checkpoints[0];
+    expect(c0.t).toBe(0);
+    expect(bytes(c0.W as Float64Array)).toEqual(bytes(p.W0));
+    const q = margins(p, p.W0);
+    expect(rel(c0.loss, lossOf(p, p.W0))).toBeLessThanOrEqual(STEP_REL_TOL);
+    expect(rel(c0.logLoss, Math.log(lossOf(p, p.W0)))).toBeLessThanOrEqual(STEP_REL_TOL);
+    expect(rel(c0.minMargin, Math.min(...q))).toBeLessThanOrEqual(STEP_REL_TOL);
+    expect(rel(c0.maxMargin, Math.max(...q))).toBeLessThanOrEqual(STEP_REL_TOL);
+    expect(rel(c0.normW, Math.hypot(...p.W0))).toBeLessThanOrEqual(STEP_REL_TOL);
+    expect(run.checkpoints.map((c) => c.t)).toEqual(defaultCheckpoints(3));
+  });
+
+  it.each(formulations)('show the loss decreasing on a separable toy problem (%s)', (formulation) => {
+    const p = testProblem({ n: 10, d: 5, m: 4, gamma: 0.1, loss: 'exp', lr: 0.2, seed: 'separable', signal: 2, initScale: 1e-3 });
+    const run = trainFloat64(p, { formulation, steps: 500 });
+    const losses = run.checkpoints.map((c) => c.loss);
+    for (let k = 1; k < losses.length; k++) expect(losses[k]).toBeLessThan(losses[k - 1]);
+    expect(run.checkpoints.at(-1)!.minMargin).toBeGreaterThan(0);
+    expect(run.loss).toBe(losses.at(-1));
+  });
+
+  it.each(formulations)('are bit-identical on repeat (%s)', (formulation) => {
+    const p = testProblem({ n: 8, d: 30, m: 6, gamma: 0.3, loss: 'exp', lr: 0.5, seed: 'repeat' });
+    const options = { formulation, steps: 50, recordW: true, checkpoints: [0, 7, 50] };
+    const first = trainFloat64(p, options);
+    const second = trainFloat64(p, options);
+    expect(bytes(second.W)).toEqual(bytes(first.W));
+    expect(second.checkpoints).toEqual(first.checkpoints);
+  });
+
+  it('primal and dual agree after 2000 steps on (n, d, m) = (20, 200, 6)', () => {
+    const p = testProblem({ n: 20, d: 200, m: 6, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'agree', steps: 2000 });
+    const primal = trainFloat64(p, { formulation: 'primal' });
+    const dual = trainFloat64(p, { formulation: 'dual' });
+    expect(relativeDistance(dual.W, primal.W)).toBeLessThanOrEqual(FORMULATION_REL_TOL);
+    expect(dual.checkpoints.length).toBe(primal.checkpoints.length);
+    for (let k = 0; k < primal.checkpoints.length; k++) {
+      const [cp, cd] = [primal.checkpoints[k], dual.checkpoints[k]];
+      for (const key of ['loss', 'logLoss', 'minMargin', 'maxMargin', 'normW'] as const) {
+        expect(rel(cd[key], cp[key])).toBeLessThanOrEqual(FORMULATION_REL_TOL);
+      }
+    }
+    expect(primal.checkpoints.at(-1)!.minMargin).toBeGreaterThan(0); // the run got somewhere
+  });
+
+  it('returns W0 and one checkpoint for zero steps', () => {
+    const p = testProblem({ n: 3, d: 4, m: 2, gamma: 0.5, loss: 'exp', lr: 0.5, seed: 'zero' });
+    const run = trainFloat64(p, { steps: 0 });
+    expect(run.formulation).toBe('primal');
+    expect(run.W).toEqual(p.W0);
+    expect(run.checkpoints.map((c) => c.t)).toEqual([0]);
+  });
+
+  it('throws NumericalError when the loss at a checkpoint overflows', () => {
+    const p: Problem = {
+      n: 1, d: 1, m: 1, X: Float64Array.from([1]), y: Float64Array.from([1]), a: Float64Array.from([1]),
+      W0: Float64Array.from([-1000]), gamma: 1, loss: 'exp', lr: 0.1, steps: 1,
+    };
+    expect(() => trainFloat64(p)).toThrow(NumericalError);
+    expect(() => trainFloat64(p, { checkpoints: [1] })).toThrow(/W at step 1/);
+  });
+
+  it.each([
+    [{ steps: -1 }, 'steps'],
+    [{ steps: 2.5 }, 'steps'],
+    [{ checkpoints: [0, 11] }, 'checkpoints'],
+    [{ checkpoints: [-1] }, 'checkpoints'],
+    [{ formulation: 'both' as 'auto' }, 'formulation'],
+  ])('refuses bad options %j, naming the field', (options, field) => {
+    const p = testProblem({ n: 3, d: 4, m: 2, gamma: 0.5, loss: 'exp', lr: 0.5, seed: 'bad', steps: 10 });
+    expect(() => trainFloat64(p, options)).toThrow(InputError);
+    try {
+      trainFloat64(p, options);
+    } catch (e) {
+      expect((e as InputError).field).toBe(field);
+    }
+  });
+
+  it('refuses a problem whose arrays do not match its shapes', () => {
+    const p = testProblem({ n: 3, d: 4, m: 2, gamma: 0.5, loss: 'exp', lr: 0.5, seed: 'shape' });
+    expect(() => trainFloat64({ ...p, W0: new Float64Array(7) }, { formulation: 'dual' })).toThrow(/W0/);
+    expect(() => trainFloat64({ ...p, X: new Float64Array(11) })).toThrow(InputError);
+  });
+});
+
+describe('formulation cost model', () => {
+  it('counts 4nmd a primal step, 2mn² a dual step plus 2n²d + 2mnd once and 2mnd per materialisation', () => {
+    expect(formulationCost({ n: 50, d: 200, m: 10 }, 3, 2)).toEqual({
+      primal: 3 * 4 * 50 * 10 * 200,
+      dual: 3 * 2 * 10 * 50 * 50 + 2 * 50 * 50 * 200 + 2 * 10 * 50 * 200 + 2 * 2 * 10 * 50 * 200,
+    });
+  });
+
+  it('picks dual for d ≫ n in long runs, primal for d < n and for zero or few steps', () => {
+    expect(chooseFormulation({ n: 50, d: 2000, m: 20 }, 1000, 1)).toBe('dual');
+    expect(chooseFormulation({ n: 50, d: 20, m: 20 }, 1000, 1)).toBe('primal');
+    expect(chooseFormulation({ n: 50, d: 2000, m: 20 }, 0, 1)).toBe('primal');
+    // One-off 2n²d + 4mnd = 1.8e7 flops against a saving of 4nmd − 2mn² ≈ 7.9e6 a step: dual from 3 steps.
+    expect(chooseFormulation({ n: 50, d: 2000, m: 20 }, 2, 1)).toBe('primal');
+    expect(chooseFormulation({ n: 50, d: 2000, m: 20 }, 3, 1)).toBe('dual');
+  });
+
+  it('is what auto runs, and auto counts recorded checkpoints as materialisations', () => {
+    const wide = testProblem({ n: 4, d: 200, m: 2, gamma: 0.5, loss: 'exp', lr: 0.5, seed: 'wide', steps: 100 });
+    expect(trainFloat64(wide).formulation).toBe('dual');
+    const tall = testProblem({ n: 30, d: 3, m: 2, gamma: 0.5, loss: 'exp', lr: 0.5, seed: 'tall', steps: 100 });
+    expect(trainFloat64(tall).formulation).toBe('primal');
+    // 2 steps: the one-off Gram matrix and Z0 outweigh the saving.
+    expect(trainFloat64(wide, { steps: 2 }).formulation).toBe('primal');
+  });
+});
+
+describe('dual ‖W‖ without materialising', () => {
+  it('matches the materialised norm in an ordinary run, without materialising', () => {
+    const p = testProblem({ n: 10, d: 100, m: 4, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'norm' });
+    const engine = new DualEngine(p);
+    for (let t = 0; t < 30; t++) engine.step();
+    const viaFormula = engine.normW();
+    expect(engine.materialisations).toBe(0);
+    expect(rel(viaFormula, euclideanNorm(engine.weights()))).toBeLessThanOrEqual(STEP_REL_TOL);
+  });
+
+  it('falls back to materialising when the formula would cancel (W(t) ≈ 0)', () => {
+    // One weight, linear φ, ∇L(w0) = −e: w(1) = −1 + lr·e ≈ 1e-9, so W0 + A X cancels to 1e-9.
+    const p: Problem = {
+      n: 1, d: 1, m: 1, X: Float64Array.from([1]), y: Float64Array.from([1]), a: Float64Array.from([1]),
+      W0: Float64Array.from([-1]), gamma: 1, loss: 'exp', lr: (1 + 1e-9) / Math.E, steps: 1,
+    };
+    const engine = new DualEngine(p);
+    engine.step();
+    const norm = engine.normW();
+    expect(engine.materialisations).toBe(1);
+    const w = engine.weights()[0];
+    expect(norm).toBe(Math.abs(w));
+    expect(rel(norm, 1e-9)).toBeLessThan(1e-6);
+  });
+});
