@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { makeRng } from '../../data/rng.js';
+import {
+  digitLength,
+  exactSum,
+  roundedSum,
+  roundScaled,
+  roundWideSum,
+  scaledFromDecimal,
+  SPREAD_LIMIT,
+  withinDecimalRange,
+  type Scaled,
+} from './fixedPoint.js';
+import { NumericalError } from '../../errors.js';
+import { DECIMAL_EXPONENT_LIMIT } from './precision.js';
+import { decimalConstructor } from './precision.js';
+
+const D = decimalConstructor(25);
+
+/**
+ * Reference rounding, written independently of roundScaled: `num·10^exp / den` to `p` significant
+ * digits, half to even, by searching the scale with exact BigInt comparisons. Returns "coefficient e exponent".
+ */
+function referenceRound(num: bigint, exp: number, den: bigint, p: number): string {
+  if (num === 0n) return '0';
+  const neg = num < 0n;
+  const a = neg ? -num : num;
+  // find s with 10^(p−1) ≤ a·10^exp·10^s / den < 10^p, i.e. the quotient scaled to p integer digits
+  const value = (s: number): [bigint, bigint, bigint] => {
+    const t = exp + s; // a·10^t / den
+    const n = t >= 0 ? a * 10n ** BigInt(t) : a;
+    const d = t >= 0 ? den : den * 10n ** BigInt(-t);
+    return [n / d, n % d, d];
+  };
+  let s = p - (a.toString().length + exp - den.toString().length); // within ±1 of the answer
+  while (value(s)[0] >= 10n ** BigInt(p)) s--;
+  while (value(s)[0] < 10n ** BigInt(p - 1)) s++;
+  const [q, r, d] = value(s);
+  const twice = 2n * r;
+  const up = twice > d || (twice === d && q % 2n === 1n);
+  return `${neg ? '-' : ''}${up ? q + 1n : q}e${-s}`;
+}
+
+function randomCoef(rng: { uniform(): number }, digits: number): bigint {
+  let s = String(1 + Math.floor(rng.uniform() * 9));
+  for (let k = 1; k < digits; k++) s += String(Math.floor(rng.uniform() * 10));
+  return BigInt(rng.uniform() < 0.5 ? `-${s}` : s);
+}
+
+describe('scaledFromDecimal', () => {
+  it('reads a Decimal exactly, whatever its exponent and digit count', () => {
+    const rng = makeRng('scaled-from-decimal');
+    for (let r = 0; r < 500; r++) {
+      const coef = randomCoef(rng, 1 + Math.floor(rng.uniform() * 60));
+      const exp = Math.floor(rng.uniform() * 200) - 100;
+      const s = scaledFromDecimal(new D(`${coef}e${exp}`));
+      expect(new D(`${s.coef}e${s.exp}`).eq(new D(`${coef}e${exp}`))).toBe(true);
+    }
+    expect(scaledFromDecimal(new D(0))).toEqual({ coef: 0n, exp: 0 });
+  });
+});
+
+describe('roundScaled', () => {
+  it('agrees with an independent BigInt rounding, with and without a divisor, ties included', () => {
+    const rng = makeRng('round-scaled');
+    const failures: string[] = [];
+    for (let r = 0; r < 2000; r++) {
+      const divisor = BigInt([1, 1, 2, 3, 7, 10, 12, 1000][r % 8]!);
+      let coef = randomCoef(rng, 1 + Math.floor(rng.uniform() * 60));
+      // every fourth case: an exact tie at 25 digits (coefficient …5 followed by zeros, times the divisor)
+      if (r % 4 === 0) coef = (BigInt(`${randomCoef(rng, 25)}`) * 10n + 5n) * 10n ** 3n * divisor;
+      const exp = Math.floor(rng.uniform() * 80) - 40;
+      const got = roundScaled({ coef, exp }, D, divisor);
+      const want = new D(referenceRound(coef, exp, divisor, D.precision));
+      if (!got.eq(want)) failures.push(`${coef}e${exp}/${divisor}: ${got} vs ${want}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('roundedSum', () => {
+  it('is the correctly rounded exact sum', () => {
+    const rng = makeRng('rounded-sum');
+    for (let r = 0; r < 300; r++) {
+      const terms: Scaled[] = Array.from({ length: 1 + (r % 7) }, () => ({
+        coef: randomCoef(rng, 1 + Math.floor(rng.uniform() * 40)),
+        exp: Math.floor(rng.uniform() * 100) - 50,
+      }));
+      const exact = exactSum(terms)!;
+      expect(roundedSum(terms, D, 3n).eq(new D(referenceRound(exact.coef, exact.exp, 3n, D.precision)))).toBe(true);
+    }
+  });
+
+  it(`rounds sums wider than ${SPREAD_LIMIT} orders exactly without aligning them`, () => {
+    const huge = SPREAD_LIMIT + 1000; // orders between the large and the tiny terms
+    const tieCoef = 12345n * 10n ** 21n + 5n; // 26 digits ending in 5: a tie at 25 digits
+    const tie: Scaled = { coef: tieCoef, exp: -4 };
+    const cases: { name: string; terms: Scaled[]; divisor: bigint }[] = [
+      { name: 'tie pushed up by a tiny positive term', terms: [tie, { coef: 1n, exp: -huge }], divisor: 1n },
+      { name: 'tie pushed down by a tiny negative term', terms: [tie, { coef: -1n, exp: -huge }], divisor: 1n },
+      { name: 'tie, tiny terms cancelling exactly', terms: [tie, { coef: 3n, exp: -huge }, { coef: -3n, exp: -huge }], divisor: 1n },
+      { name: 'large terms cancelling, tiny terms decide', terms: [{ coef: 7n, exp: huge }, { coef: -7n, exp: huge }, { coef: 123n, exp: -2 }, { coef: 4n, exp: -huge }], divisor: 1n },
+      { name: 'three layers of magnitude', terms: [{ coef: 1n, exp: huge }, { coef: 1n, exp: 0 }, { coef: -1n, exp: -huge }], divisor: 7n },
+      { name: 'mean of a wide sum at a tie', terms: [{ coef: tieCoef * 6n, exp: 0 }, { coef: -1n, exp: -huge }], divisor: 6n },
+    ];
+    for (const c of cases) {
+      const exact = exactSum(c.terms, Infinity)!; // feasible here, just slow in general
+      const want = new D(referenceRound(exact.coef, exact.exp, c.divisor, D.precision));
+      expect(exactSum(c.terms)).toBeUndefined();
+      expect(roundedSum(c.terms, D, c.divisor).eq(want), c.name).toBe(true);
+      expect(roundScaled(roundWideSum(c.terms, D.precision, c.divisor), D).eq(want), c.name).toBe(true);
+    }
+  });
+
+  it('agrees with the aligned path on random sums of mixed magnitudes', () => {
+    const rng = makeRng('wide-sum');
+    for (let r = 0; r < 200; r++) {
+      const terms: Scaled[] = Array.from({ length: 2 + (r % 6) }, () => ({
+        coef: randomCoef(rng, 1 + Math.floor(rng.uniform() * 30)),
+        exp: [0, -30, -60, 200, -400][Math.floor(rng.uniform() * 5)]!,
+      }));
+      expect(roundScaled(roundWideSum(terms, D.precision, 5n), D).eq(roundedSum(terms, D, 5n))).toBe(true);
+    }
+  });
+});
+
+describe('digitLength', () => {
+  it('counts decimal digits exactly, at and around every power of ten up to 10^400', () => {
+    for (let k = 0; k <= 400; k++) {
+      const p = 10n ** BigInt(k);
+      expect(digitLength(p)).toBe(k + 1);
+      expect(digitLength(-p)).toBe(k + 1);
+      if (k > 0) expect(digitLength(p - 1n)).toBe(k);
+      expect(digitLength(p + 1n)).toBe(k + 1);
+      expect(digitLength(2n ** BigInt(k) * 3n)).toBe((2n ** BigInt(k) * 3n).toString().length);
+    }
+  });
+});
+
+describe('withinDecimalRange', () => {
+  it("applies decimal.js's range: 0 below 10^-9e15, an error above 10^9e15", () => {
+    const L = DECIMAL_EXPONENT_LIMIT;
+    expect(withinDecimalRange({ coef: 5n, exp: -L - 1 }, 'w')).toEqual({ coef: 0n, exp: 0 });
+    expect(withinDecimalRange({ coef: 5n, exp: -L }, 'w')).toEqual({ coef: 5n, exp: -L });
+    expect(withinDecimalRange({ coef: 123n, exp: -L - 2 }, 'w')).toEqual({ coef: 123n, exp: -L - 2 }); // leading digit at 10^-9e15
+    expect(withinDecimalRange({ coef: 12n, exp: L - 1 }, 'w')).toEqual({ coef: 12n, exp: L - 1 });
+    expect(() => withinDecimalRange({ coef: 12n, exp: L }, 'w')).toThrow(NumericalError);
+    const D = decimalConstructor(20);
+    expect(new D(`5e${-L - 1}`).isZero()).toBe(true); // what decimal.js does, for comparison
+    expect(new D(`12e${L}`).isFinite()).toBe(false);
+  });
+});

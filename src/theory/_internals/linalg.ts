@@ -1,0 +1,164 @@
+/**
+ * Small dense linear algebra on row-major Float64Arrays: inner products, overflow-safe norms,
+ * Gram matrices and Cholesky factorisations. Internal to the theory layer.
+ */
+
+/** Unit roundoff of binary64 (round to nearest): half the spacing of doubles in [1, 2). */
+export const unitRoundoff = 2 ** -53;
+
+/** ⟨A[i,:], B[k,:]⟩ for row-major A, B with `len` columns. */
+export function dotRows(A: Float64Array, i: number, B: Float64Array, k: number, len: number): number {
+  const ai = i * len;
+  const bk = k * len;
+  let s = 0;
+  for (let c = 0; c < len; c++) s += A[ai + c] * B[bk + c];
+  return s;
+}
+
+/**
+ * Euclidean norm of v[off .. off+len), computed as max|v|·‖v/max|v|‖ so that entries near the
+ * overflow (or underflow) threshold of float64 neither overflow nor flush to zero.
+ */
+export function scaledNorm(v: Float64Array, off = 0, len = v.length - off): number {
+  let big = 0;
+  for (let c = 0; c < len; c++) big = Math.max(big, Math.abs(v[off + c]));
+  if (big === 0) return 0;
+  let s = 0;
+  for (let c = 0; c < len; c++) {
+    const t = v[off + c] / big;
+    s += t * t;
+  }
+  return big * Math.sqrt(s);
+}
+
+/** A·Aᵀ (rows×rows, row-major) of a row-major rows×cols matrix. */
+export function gramOfRows(A: Float64Array, rows: number, cols: number): Float64Array {
+  const G = new Float64Array(rows * rows);
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k <= i; k++) {
+      const v = dotRows(A, i, A, k, cols);
+      G[i * rows + k] = v;
+      G[k * rows + i] = v;
+    }
+  }
+  return G;
+}
+
+/** Aᵀ·A (cols×cols, row-major) of a row-major rows×cols matrix. */
+export function gramOfColumns(A: Float64Array, rows: number, cols: number): Float64Array {
+  const G = new Float64Array(cols * cols);
+  for (let r = 0; r < rows; r++) {
+    const off = r * cols;
+    for (let i = 0; i < cols; i++) {
+      const v = A[off + i];
+      if (v === 0) continue;
+      for (let k = 0; k <= i; k++) G[i * cols + k] += v * A[off + k];
+    }
+  }
+  for (let i = 0; i < cols; i++) for (let k = 0; k < i; k++) G[k * cols + i] = G[i * cols + k];
+  return G;
+}
+
+/**
+ * Cholesky factor L (lower, row-major p×p) of the symmetric p×p matrix A, or null when a pivot²
+ * falls to `relPivotTol` times its diagonal entry or below (A not numerically positive definite).
+ */
+export function cholesky(A: Float64Array, p: number, relPivotTol: number): Float64Array | null {
+  const L = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let k = 0; k < i; k++) {
+      let s = A[i * p + k];
+      for (let c = 0; c < k; c++) s -= L[i * p + c] * L[k * p + c];
+      L[i * p + k] = s / L[k * p + k];
+    }
+    let s = A[i * p + i];
+    for (let c = 0; c < i; c++) s -= L[i * p + c] * L[i * p + c];
+    if (!(s > relPivotTol * A[i * p + i])) return null;
+    L[i * p + i] = Math.sqrt(s);
+  }
+  return L;
+}
+
+/** Solves L·Lᵀ x = b for the Cholesky factor L (row-major, leading dimension `ld`, order p). */
+export function choleskySolve(L: Float64Array, p: number, b: Float64Array, ld = p): Float64Array {
+  const x = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = b[i];
+    for (let c = 0; c < i; c++) s -= L[i * ld + c] * x[c];
+    x[i] = s / L[i * ld + i];
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = x[i];
+    for (let c = i + 1; c < p; c++) s -= L[c * ld + i] * x[c];
+    x[i] = s / L[i * ld + i];
+  }
+  return x;
+}
+
+/**
+ * A Cholesky factor of M[P, P] for a growing index list P (the passive set of an active-set method):
+ * appending an index costs O(|P|²), removing one refactors from scratch in O(|P|³).
+ */
+export class GrowingCholesky {
+  /** Lower factor, row-major with leading dimension `cap`. */
+  private readonly L: Float64Array;
+  private readonly cap: number;
+  /** The indices of P, in factor order. */
+  readonly indices: number[] = [];
+
+  /** `entry(i, k)` returns M[i, k] of the symmetric matrix being factored; `cap` bounds |P|. */
+  constructor(
+    private readonly entry: (i: number, k: number) => number,
+    cap: number,
+  ) {
+    this.cap = cap;
+    this.L = new Float64Array(cap * cap);
+  }
+
+  /** |P|, the number of indices in the factor. */
+  get size(): number {
+    return this.indices.length;
+  }
+
+  /**
+   * Appends index t when its Schur-complement pivot² exceeds `relPivotTol`·M[t, t]; returns whether
+   * it did. A refused index leaves the factor unchanged.
+   */
+  tryAppend(t: number, relPivotTol: number): boolean {
+    const k = this.indices.length;
+    const row = k * this.cap;
+    for (let c = 0; c < k; c++) {
+      let s = this.entry(t, this.indices[c]);
+      for (let e = 0; e < c; e++) s -= this.L[row + e] * this.L[c * this.cap + e];
+      this.L[row + c] = s / this.L[c * this.cap + c];
+    }
+    const diag = this.entry(t, t);
+    let s = diag;
+    for (let c = 0; c < k; c++) s -= this.L[row + c] * this.L[row + c];
+    if (!(s > relPivotTol * diag)) return false;
+    this.L[row + k] = Math.sqrt(s);
+    this.indices.push(t);
+    return true;
+  }
+
+  /** Drops the most recently appended index (the factor of the rest is unchanged). */
+  pop(): void {
+    this.indices.pop();
+  }
+
+  /**
+   * Refactors on `keep` (in that order), skipping any index whose pivot fails the test; returns the
+   * skipped indices (empty in exact arithmetic when `keep` is a subset of an accepted set).
+   */
+  rebuild(keep: readonly number[], relPivotTol: number): number[] {
+    this.indices.length = 0;
+    const skipped: number[] = [];
+    for (const t of keep) if (!this.tryAppend(t, relPivotTol)) skipped.push(t);
+    return skipped;
+  }
+
+  /** Solves M[P, P] x = b[P] for b indexed by position in P. */
+  solve(b: Float64Array): Float64Array {
+    return choleskySolve(this.L, this.indices.length, b, this.cap);
+  }
+}

@@ -1,0 +1,15 @@
+import { dotRows } from './linalg.js';
+
+/**
+ * Pre-activations Z[i*m + j] = ⟨w_j, x_i⟩ (n×m, row-major) for X n×d and W m×d (THEORY §1).
+ */
+export function preActivations(X: Float64Array, W: Float64Array, n: number, d: number, m: number): Float64Array {
+  const Z = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) Z[i * m + j] = dotRows(X, i, W, j, d);
+  return Z;
+}
+
+/** Leaky ReLU φ(z) = max(z, γz) for 0 ≤ γ ≤ 1 (THEORY §1). */
+export function leaky(z: number, gamma: number): number {
+  return z > 0 ? z : gamma * z;
+}
