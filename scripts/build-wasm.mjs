@@ -8,7 +8,7 @@
  * Usage: node scripts/build-wasm.mjs [--check]
  *   --check  assemble in memory and exit 1 when a written binary differs from the source (stale).
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
@@ -74,7 +74,7 @@ async function main() {
   if (stale) process.exit(1);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1])) {
   main().catch((err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

@@ -17,9 +17,6 @@ export interface EngineCase {
   prepare(p: Problem): Promise<Prepared>;
 }
 
-/** Decimal digits of the decimal engine's rows: float64's ~16 plus margin, the reference's working precision. */
-const decimalBenchDigits = 30;
-
 /**
  * Loads an export of an engine module that may not exist yet. The specifier is a variable so the
  * compiler does not require the module: a missing engine gives a reason, not a build error.
@@ -73,14 +70,14 @@ function float64(formulation: 'primal' | 'dual'): EngineCase {
   };
 }
 
-/** `trainDecimal(problem, { steps, digits })` from src/engines/decimal/index.js, when it exists. */
+/** `trainDecimal(problem, { steps })` from src/engines/decimal/index.js, when it exists, at its default precision. */
 const decimal: EngineCase = {
   engine: 'decimal',
   prepare: async (p) => {
     const train = await optionalExport('../engines/decimal/index.js', 'trainDecimal');
     if (typeof train === 'string') return { unavailable: train };
-    const f = train as (problem: Problem, options: { steps: number; digits: number }) => unknown;
-    return { run: (steps) => f(p, { steps, digits: decimalBenchDigits }) };
+    const f = train as (problem: Problem, options: { steps: number }) => unknown;
+    return { run: (steps) => f(p, { steps }) };
   },
 };
 

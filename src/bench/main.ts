@@ -52,7 +52,9 @@ async function main(argv: readonly string[]): Promise<number> {
   writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');
   console.log(`saved ${args.out}`);
   if (!baseline) return 0;
-  const comparison = compareToBaseline(results, baseline);
+  const only = args.only;
+  const comparable = only === undefined ? baseline : { ...baseline, rows: baseline.rows.filter((r) => r.id.includes(only)) };
+  const comparison = compareToBaseline(results, comparable);
   console.log(`\ncompared with ${args.baseline} (${baseline.date}, ${baseline.machine.cpu}):`);
   console.log(formatComparison(comparison));
   console.log(`rule: SLOWER when new median − baseline median > ${slowdownMadFactor}·(MAD_new + MAD_base); see src/bench/compare.ts`);

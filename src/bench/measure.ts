@@ -47,12 +47,15 @@ export async function measure(body: Body, options: MeasureOptions): Promise<{ re
 /** Least time spent calling a body before it is timed: V8 tiers a hot function up within this (Ignition → Sparkplug → Maglev → TurboFan). */
 export const warmupSeconds = 0.3;
 
+/** Fewest calibration trials of a fast body: a few pauses of the process cannot hide its real rate from all of them. */
+const minTrials = 6;
+
 /**
  * The repetition count that makes one call of `step(reps)` last about `targetSeconds`, found while
- * warming up: doubles the count from 1 until a call takes at least a quarter of the target, and keeps
- * calling until {@link warmupSeconds} have been spent (so the last trials run optimised code). The
- * rate is the fastest seen over the trials, since a pause of the process only ever adds time. A body
- * whose single call outlasts the warm-up is called once.
+ * warming up: calls with a count that at most doubles per trial towards a quarter of the target,
+ * for at least {@link warmupSeconds} and {@link minTrials} trials (so the last trials run optimised
+ * code). The rate is the fastest seen over the trials, since a pause of the process only ever adds
+ * time. A body whose single call outlasts the warm-up is called once.
  * @param maxReps - a cap, for bodies whose single call is already long
  * @returns the count, and the fastest seconds per repetition seen
  */
@@ -64,16 +67,13 @@ export async function calibrateReps(
 ): Promise<{ readonly reps: number; readonly secondsPerRep: number }> {
   let reps = 1;
   let spent = 0;
-  let perRep = Number.POSITIVE_INFINITY;
-  for (;;) {
+  let best = Number.POSITIVE_INFINITY;
+  for (let trial = 1; ; trial++) {
     const t = await timeOnce(() => step(reps), clock);
     spent += t;
-    if (t > 0) perRep = Math.min(perRep, t / reps);
-    const longEnough = t >= targetSeconds / 4 || reps >= maxReps;
-    if (longEnough && spent >= warmupSeconds) {
-      const rate = Number.isFinite(perRep) ? perRep : t / reps;
-      return { reps: Math.max(1, Math.min(maxReps, Math.round(targetSeconds / Math.max(rate, 1e-12)))), secondsPerRep: rate };
-    }
-    if (!longEnough) reps *= 2;
+    best = Math.min(best, Math.max(t, 1e-9) / reps);
+    if (spent >= warmupSeconds && (trial >= minTrials || t >= warmupSeconds)) break;
+    reps = Math.max(1, Math.min(maxReps, 2 * reps, Math.round(targetSeconds / 4 / best)));
   }
+  return { reps: Math.max(1, Math.min(maxReps, Math.round(targetSeconds / best))), secondsPerRep: best };
 }

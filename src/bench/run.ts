@@ -32,8 +32,8 @@ export function rowId(engine: string, w: Workload | null): string {
  * Measures every (workload, engine) row: calibrates the steps per sample to `sampleSeconds`, one
  * untimed warm-up call, then the samples, each reported in seconds per step. A row whose samples would
  * overrun {@link rowBudgetSeconds} (judged from the calibration, or predicted from the engine's rate on
- * the previous, smaller shape before running anything) is skipped, with the time seen in its note; an
- * engine that is absent or throws gives a row that says so.
+ * the previous, smaller shape before running anything; with `only`, from a probe on the smallest shape)
+ * is skipped, with the time seen in its note; an engine that is absent or throws gives a row that says so.
  * @param log - progress lines (to stderr in the CLI)
  */
 export async function runEngineRows(plan: RowPlan, log: (line: string) => void): Promise<BenchRow[]> {
@@ -46,6 +46,18 @@ export async function runEngineRows(plan: RowPlan, log: (line: string) => void):
       const id = rowId(e.engine, w);
       if (plan.only !== undefined && !id.includes(plan.only)) continue;
       const base = { id, engine: e.engine, workload: w, unit: 's/step', flopsPerStep: flops } as const;
+      if (!secondsPerFlop.has(e.engine) && w !== plan.workloads[0]) {
+        // Rows filtered out by `only` left no rate to predict from: probe on the smallest shape first.
+        const probe = await e.prepare(benchProblem(plan.workloads[0]));
+        if ('run' in probe) {
+          try {
+            const cal = await calibrateReps(probe.run, plan.sampleSeconds, plan.clock);
+            secondsPerFlop.set(e.engine, cal.secondsPerRep / flopsPerStep(plan.workloads[0]));
+          } catch {
+            // The row itself will report the failure.
+          }
+        }
+      }
       const spf = secondsPerFlop.get(e.engine);
       if (spf !== undefined && spf * flops * (1 + minSamples) > rowBudgetSeconds) {
         rows.push({ ...base, status: 'skipped', stepsPerSample: 0, note: `predicted ${(spf * flops).toFixed(1)} s/step: over the ${rowBudgetSeconds} s row budget` });

@@ -45,9 +45,9 @@ export function formatResults(rows: readonly BenchRow[]): string {
   return render(header, body);
 }
 
-/** The baseline comparison: one line per row id, with the rule's threshold and the verdict. */
+/** The baseline comparison: one line per row id, medians and threshold in seconds (per step or per run). */
 export function formatComparison(rows: readonly RowComparison[]): string {
-  const header = ['row', 'verdict', 'baseline', 'new', 'change %', 'threshold'];
+  const header = ['row', 'verdict', 'baseline s', 'new s', 'change %', 'threshold s'];
   const body = rows.map((c) => [
     c.id,
     c.verdict === 'slower' ? 'SLOWER' : c.verdict,

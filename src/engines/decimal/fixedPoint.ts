@@ -13,8 +13,8 @@ import { DECIMAL_EXPONENT_LIMIT } from './precision.js';
  * ({@link roundToScaled}, in BigInt; decimal.js only receives the rounded result).
  * So a dot product computed here is the correctly rounded value of the exact dot product.
  *
- * This is 9–11× faster than the same sums in decimal.js (which rounds after every operation and keeps
- * its digits in base-1e7 arrays), and more accurate.
+ * This is several times faster than the same sums in decimal.js (which rounds after every operation
+ * and keeps its digits in base-1e7 arrays), and more accurate; stepSpeed.ts measures a whole step.
  */
 
 /** The exact number `coef·10^exp`. */
@@ -113,20 +113,22 @@ export function dotAligned(u: AlignedVector, v: AlignedVector): Scaled {
 }
 
 /** The exact sum, or `undefined` when its terms span more than {@link SPREAD_LIMIT} orders. */
-export function exactSum(terms: readonly Scaled[], limit = SPREAD_LIMIT): Scaled | undefined {
+export function exactSum(terms: readonly Scaled[]): Scaled | undefined {
   const aligned = align(terms);
-  if (aligned === undefined) {
-    if (limit === SPREAD_LIMIT) return undefined;
-    // Only reached with an explicit larger limit (the head of a wide sum, see roundWideSum).
-    let lo = Infinity;
-    for (const t of terms) if (t.coef !== 0n && t.exp < lo) lo = t.exp;
-    let s = 0n;
-    for (const t of terms) if (t.coef !== 0n) s += t.coef * pow10(t.exp - lo);
-    return { coef: s, exp: lo };
-  }
+  if (aligned === undefined) return undefined;
   let s = 0n;
   for (const c of aligned.coefs) s += c;
   return { coef: s, exp: aligned.exp };
+}
+
+/** The exact sum, however many orders its terms span (cost grows with the span). */
+export function exactSumUnbounded(terms: readonly Scaled[]): Scaled {
+  let lo = Infinity;
+  for (const t of terms) if (t.coef !== 0n && t.exp < lo) lo = t.exp;
+  if (lo === Infinity) return ZERO;
+  let s = 0n;
+  for (const t of terms) if (t.coef !== 0n) s += t.coef * pow10(t.exp - lo);
+  return { coef: s, exp: lo };
 }
 
 const log10Of2 = Math.log10(2);
@@ -259,10 +261,7 @@ export function roundWideSum(terms: readonly Scaled[], p: number, divisor = 1n):
     const f = headExp - margin;
     // |Σ tail| < (number of tail terms)·10^top(first tail term) ≤ 10^f
     if (nonzero[k]!.top + digitLength(BigInt(nonzero.length - k)) > f) continue;
-    const head = exactSum(
-      nonzero.slice(0, k).map((u) => u.t),
-      Infinity,
-    )!;
+    const head = exactSumUnbounded(nonzero.slice(0, k).map((u) => u.t));
     const tail = nonzero.slice(k).map((u) => u.t);
     if (head.coef === 0n) return roundedSumScaled(tail, p, divisor);
     const tailCoef = roundedSumScaled(tail, p).coef;
@@ -270,5 +269,5 @@ export function roundWideSum(terms: readonly Scaled[], p: number, divisor = 1n):
     const extended: Scaled = { coef: head.coef * pow10(head.exp - (f - 1)) + tailSign, exp: f - 1 };
     return roundToScaled(extended, p, divisor);
   }
-  return roundToScaled(exactSum(terms, Infinity)!, p, divisor);
+  return roundToScaled(exactSumUnbounded(terms), p, divisor);
 }

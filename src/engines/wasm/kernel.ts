@@ -206,7 +206,12 @@ export function createWasmKernel(n: number, d: number, m: number, options: WasmK
   const module = options.module ?? loadModule().module;
   const api = webAssemblyApi();
   if (!module || !api) return undefined;
-  const instance = new api.Instance(module, {});
-  const kernel = new Kernel(instance.exports as unknown as KernelExports);
+  let exports: KernelExports;
+  try {
+    exports = new api.Instance(module, {}).exports as unknown as KernelExports;
+  } catch {
+    return undefined; // the runtime refused the instance's memory: callers fall back to plain code
+  }
+  const kernel = new Kernel(exports);
   return kernel.resize(n, d, m) ? kernel : undefined;
 }

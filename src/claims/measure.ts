@@ -1,0 +1,93 @@
+import { gammaK, unitRoundoff } from '../engines/errorModel.js';
+import type { CheckpointOf } from '../engines/types.js';
+import type { Problem } from '../problem/types.js';
+import type { Applicability, RunVerdict } from './types.js';
+import type { H25Run } from './training.js';
+
+/** holds iff slack ≥ 0. */
+export function verdictFromSlack(
+  slack: number,
+  detail: string,
+  measured: RunVerdict['measured'],
+  series?: RunVerdict['series'],
+): RunVerdict {
+  return { verdict: slack >= 0 ? 'holds' : 'refuted', slack, detail, measured, ...(series ? { series } : {}) };
+}
+
+/** The verdict of a run whose hypotheses failed: inapplicable, slack 0. */
+export function inapplicable(reason: string): RunVerdict {
+  return { verdict: 'inapplicable', slack: 0, detail: reason, measured: {} };
+}
+
+/** THEORY §4: Case 1 or Case 2, and init ≪ step, as one applicability verdict with its figures. */
+export function h25Applicability(run: H25Run): Applicability {
+  const h = run.hypotheses;
+  const cases = h.case1.holds || h.case2.holds;
+  if (!cases) {
+    return {
+      applies: false,
+      reason: `neither Case 1 (min ⟨y_i x_i, y_k x_k⟩ = ${h.case1.minCorrelation.toPrecision(3)}) nor Case 2 (ratio ${h.case2.ratio?.toPrecision(3) ?? '—'} < C = ${h.case2.C})`,
+    };
+  }
+  if (!h.init.holds) return { applies: false, reason: `init not ≪ step: max‖w_j(0)‖ / bound = ${h.init.ratio?.toPrecision(3) ?? '—'}` };
+  return { applies: true, reason: `${h.case1.holds ? 'Case 1' : 'Case 2'}, init/bound = ${h.init.ratio?.toPrecision(3) ?? '0'}` };
+}
+
+/** The prediction Ŵ is usable for a claim: solved, and inside H25's theorem (sign constraints hold). */
+export function predictionApplicability(run: H25Run): Applicability {
+  const base = h25Applicability(run);
+  if (!base.applies) return base;
+  if (run.limit.status !== 'ok') return { applies: false, reason: `no Ŵ: ${run.limit.reason}` };
+  if (!run.limit.signConstraintsHold) {
+    return { applies: false, reason: `Ŵ violates the sign constraints (worst ${run.limit.signConstraints.worstRelative.toPrecision(3)}): outside H25` };
+  }
+  return base;
+}
+
+/**
+ * A bound on the relative rounding error of one float64 evaluation of L(W) (exp loss), from the
+ * checkpoint's ‖W‖_F: each margin errs by at most Δq = γ_{d+m+2}·‖a‖·‖W‖_F·max_i‖x_i‖ (Cauchy–Schwarz
+ * bound on Σ|terms| of the d- and m-term sums, see src/engines/errorModel.ts), so each ℓ(q_i) by
+ * e^{Δq} − 1 relative, and the n-term mean adds γ_{n+2}.
+ */
+export function lossRelativeRounding(p: Problem, normW: number, maxRowNorm: number): number {
+  let aSq = 0;
+  for (const v of p.a) aSq += v * v;
+  const dq = gammaK(p.d + p.m + 2) * Math.sqrt(aSq) * normW * maxRowNorm;
+  return Math.expm1(dq) + gammaK(p.n + 2) + 2 * unitRoundoff;
+}
+
+/** max_i ‖x_i‖. */
+export function maxRowNorm(p: Problem): number {
+  let best = 0;
+  for (let i = 0; i < p.n; i++) {
+    let s = 0;
+    for (let k = 0; k < p.d; k++) s += p.X[i * p.d + k]! ** 2;
+    best = Math.max(best, Math.sqrt(s));
+  }
+  return best;
+}
+
+/** ‖W/‖W‖ − U‖_F for a unit U. */
+export function directionError(W: ArrayLike<number>, normW: number, U: ArrayLike<number>): number {
+  let e = 0;
+  for (let k = 0; k < U.length; k++) e += (W[k]! / normW - U[k]!) ** 2;
+  return Math.sqrt(e);
+}
+
+/** Least-squares line y ≈ a + b·x through the points. */
+export function fitLine(points: readonly (readonly [number, number])[]): { intercept: number; slope: number } {
+  const n = points.length;
+  let sx = 0, sy = 0;
+  for (const [x, y] of points) { sx += x; sy += y; }
+  const mx = sx / n, my = sy / n;
+  let sxx = 0, sxy = 0;
+  for (const [x, y] of points) { sxx += (x - mx) ** 2; sxy += (x - mx) * (y - my); }
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return { intercept: my - slope * mx, slope };
+}
+
+/** The checkpoints with t in [from, to]. */
+export function window<N>(cps: readonly CheckpointOf<N>[], from: number, to: number): CheckpointOf<N>[] {
+  return cps.filter((c) => c.t >= from && c.t <= to);
+}
