@@ -19,7 +19,7 @@ export interface Scenario {
   readonly initFactor: number;
   readonly steps: number;
   /** A planted fault in the prediction, for negative controls (`svm`: the plain linear SVM in place of Ŵ). */
-  readonly plant?: 'svm' | 'sigma-ignored' | 'loose-premise' | 'nonseparable';
+  readonly plant?: 'svm' | 'sigma-ignored' | 'loose-premise' | 'nonseparable' | 'negated-a';
 }
 
 /** The problem of a scenario: the dataset, α from `lrFactor`, and a seeded Gaussian init. */

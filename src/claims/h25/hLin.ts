@@ -3,7 +3,7 @@ import { directionError, predictionApplicability, verdictFromSlack } from '../me
 import { h25Run, type H25Run } from '../training.js';
 import type { Claim } from '../types.js';
 import { scenarioArb, type Scenario } from '../scenario.js';
-import { CASE1, CASE2, LONG_RUN } from './spaces.js';
+import { CASE2, LONG_RUN } from './spaces.js';
 
 /** Test points per run for H-LIN. */
 const LIN_TEST_POINTS = 4000;
@@ -24,8 +24,8 @@ export const hLin: Claim<Scenario, H25Run> = {
   parameters: {},
   scenario: scenarioArb({ ...CASE2, steps: LONG_RUN }),
   negativeControl: {
-    description: 'unbalanced blocks (odd m: one more positive neuron), where the limit boundary is not linear',
-    scenario: scenarioArb({ ...CASE1, steps: LONG_RUN, evenM: false, m: [3, 5] }),
+    description: 'planted bug: the network output evaluated with the second layer negated, so sign f disagrees with sign⟨w̄, x⟩ inside the guaranteed region',
+    scenario: scenarioArb({ ...CASE2, steps: LONG_RUN, plant: 'negated-a' }),
   },
   run: (s) => h25Run(s),
   applies: (_s, run) => predictionApplicability(run),
@@ -50,10 +50,11 @@ export const hLin: Claim<Scenario, H25Run> = {
         xn += x[k]! * x[k]!;
       }
       let f = 0;
+      const sign = s.plant === 'negated-a' ? -1 : 1;
       for (let j = 0; j < p.m; j++) {
         let z = 0;
         for (let k = 0; k < p.d; k++) z += W[j * p.d + k]! * x[k]!;
-        f += p.a[j]! * Math.max(z, p.gamma * z);
+        f += sign * p.a[j]! * Math.max(z, p.gamma * z);
       }
       const differs = Math.sign(f) !== Math.sign(lin);
       if (differs) disagreeAll++;

@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import { InputError } from '../../errors.js';
 import { decimalConstructor } from './precision.js';
 
 /** Digits reported for identical inputs (an exact match has no finite agreement count). */
@@ -11,9 +12,10 @@ const ESTIMATE_DIGITS = 20;
  * `−log10(max_k |a_k − b_k| / max_k |b_k|)` (Infinity when equal, 0 when b is all zero and a is not).
  * Normwise, not entrywise: an entry near 0 (a weight crossing zero) would otherwise report few
  * digits although the vector as a whole agrees. Scalars: pass one-element arrays.
+ * @throws InputError (field `a`) when the lengths differ.
  */
 export function agreeingDigits(a: readonly Decimal[], b: readonly Decimal[]): number {
-  if (a.length !== b.length) throw new RangeError(`agreeingDigits: lengths differ (${a.length} vs ${b.length})`);
+  if (a.length !== b.length) throw new InputError('a', `has ${a.length} entries, the reference b has ${b.length}`);
   const P = decimalConstructor(ESTIMATE_DIGITS);
   let diff = new P(0);
   let scale = new P(0);

@@ -27,6 +27,9 @@ const LOG_PAD = 0.05;
 /** A single value `v` is shown on [v - |v|/2, v + |v|/2] (or [-1, 1] for 0): some axis, not a zero-width one. */
 const FLAT_HALF_WIDTH = 0.5;
 
+/** Lowest power of ten used as the symlog threshold: 10⁻³⁰⁷ is still a normal double (10⁻³²⁴ is 0). */
+const MIN_NORMAL_DECADE = -307;
+
 const MINUS = '−'; // U+2212, typographic minus for tick labels
 
 function niceStep(raw: number): number {
@@ -56,15 +59,16 @@ export function linearScale(lo: number, hi: number): Scale {
     lo -= half;
     hi += half;
   }
-  const step = niceStep((hi - lo) / LINEAR_INTERVALS);
+  // Halves before differences: hi - lo overflows for values near ±Number.MAX_VALUE.
+  const step = niceStep((hi / 2 - lo / 2) / (LINEAR_INTERVALS / 2));
   const first = Math.floor(lo / step);
   const last = Math.ceil(hi / step);
-  const a = first * step;
-  const b = last * step;
+  const a = Math.max(first * step, -Number.MAX_VALUE);
+  const b = Math.min(last * step, Number.MAX_VALUE);
   const big = Math.max(Math.abs(a), Math.abs(b));
   const ticks: Tick[] = [];
   for (let i = first; i <= last; i++) ticks.push({ value: i * step, label: linearLabel(i * step, step, big) });
-  return { kind: 'linear', at: (v) => (v - a) / (b - a), ticks };
+  return { kind: 'linear', at: (v) => (v / 2 - a / 2) / (b / 2 - a / 2), ticks };
 }
 
 function decadeTicks(e0: number, e1: number, value: (e: number) => number, label: (e: number) => string): Tick[] {
@@ -133,9 +137,13 @@ export function slackScale(values: readonly number[]): Scale {
   const maxAbs = Math.max(-lo, hi);
   if (maxAbs === 0 || Math.log10(maxAbs / minNonzero) <= LOG_DECADES) return linearScale(lo, hi);
 
-  const ce = Math.floor(Math.log10(minNonzero));
+  const ce = Math.max(MIN_NORMAL_DECADE, Math.floor(Math.log10(minNonzero)));
   const c = 10 ** ce;
-  const t = (v: number) => Math.sign(v) * Math.log10(1 + Math.abs(v) / c);
+  // log10(1 + |v|/c), rewritten for |v| > c so that |v|/c cannot overflow.
+  const t = (v: number) => {
+    const a = Math.abs(v);
+    return Math.sign(v) * (a > c ? Math.log10(a) - ce + Math.log10(1 + c / a) : Math.log10(1 + a / c));
+  };
   const widen = (v: number) => (v === 0 ? 0 : Math.sign(v) * LOG_PAD);
   const t0 = t(lo) + widen(lo);
   const t1 = t(hi) + widen(hi);

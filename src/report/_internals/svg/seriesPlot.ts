@@ -14,10 +14,10 @@ export interface Trace {
 export const PLOT_WIDTH = 240;
 export const PLOT_HEIGHT = 188;
 
-/** Room around the plotting area, in px: y tick labels left, title above, x ticks, x label and two caption lines below. */
+/** Room around the plotting area, in px: y tick labels left, title above, x ticks, x label and up to three caption lines below. */
 const INSET = { left: 46, right: 10, top: 22, bottom: 60 } as const;
-/** The title shares its line with the run count on the right (about 100 px at 10 px). */
-const TITLE_WIDTH = PLOT_WIDTH - 110;
+/** The title shares its line with the run count on the right (up to ~110 px at 10 px, plus a gap). */
+const TITLE_WIDTH = PLOT_WIDTH - 122;
 /** Consecutive points closer than this (px, both directions) are merged: a 10⁵-checkpoint run stays a small path. */
 const MERGE_PX = 0.5;
 
@@ -40,7 +40,7 @@ function axisNames(name: string): { y: string; x: string } {
  * `dataScale`), linear otherwise. The y axis is named by the series, the x axis by the part after
  * " vs ". Non-finite points are skipped, breaking the line there, and counted in the caption; so
  * are the few points ≤ 0 a log axis leaves off. At most 50 runs are drawn (refuted ones first; the
- * caption says how many); the counterexample always is. With no finite point the frame says so.
+ * note by the title says how many); the counterexample always is. With no finite point the frame says so.
  */
 export function seriesPlot(name: string, traces: readonly Trace[], x: number, y: number): string {
   const names = axisNames(name);
@@ -129,7 +129,7 @@ export function seriesPlot(name: string, traces: readonly Trace[], x: number, y:
     }
     if (names.x) out.push(text((x0 + x1) / 2, y1 + 27, names.x, { cls: 'axis-label', size: 11, anchor: 'middle', maxWidth: x1 - x0 }));
   }
-  caption.forEach((line, i) => out.push(text(x + 2, y1 + 42 + 12 * i, line, { cls: 'note', size: 10, maxWidth: PLOT_WIDTH - 4 })));
+  caption.forEach((line, i) => out.push(text(x + 2, y1 + 40 + 11 * i, line, { cls: 'note', size: 10, maxWidth: PLOT_WIDTH - 4 })));
   out.push('</g>');
   return out.join('\n');
 }

@@ -1,0 +1,67 @@
+/**
+ * benign-check's public API. Everything a user can import is re-exported here by name; anything not
+ * listed is internal.
+ */
+
+// Errors: a user's mistake (InputError, with the field) and a numerical failure (NumericalError).
+export { InputError, NumericalError } from './errors.js';
+
+// The problem contract.
+export type { LossName, Problem, ProblemFile } from './problem/types.js';
+export { parseProblem, toProblemFile, validateProblem } from './problem/validate.js';
+export { balancedSecondLayer, gaussianInit } from './problem/init.js';
+
+// Data: seeded generators and fast-check arbitraries.
+export {
+  descriptorArb,
+  edgeCases,
+  edgeProblemArb,
+  generateDataset,
+  invalidProblemArb,
+  makeProblemFile,
+  makeRng,
+  problemFileArb,
+  suggestedInitScale,
+  suggestedStepSize,
+  trainingSettingsArb,
+  validateDescriptor,
+} from './data/index.js';
+export type { Dataset, DatasetDescriptor, DataKind, Rng, TrainingSettings } from './data/index.js';
+
+// Engines.
+export type { CheckpointOf, TrainOptions, TrajectoryOf } from './engines/types.js';
+export { defaultCheckpoints, logSpacedCheckpoints, normalizeCheckpoints } from './engines/schedule.js';
+export { DualEngine, PrimalEngine, chooseFormulation, formulationCost, gradientOf, lossOf, stepFrom, trainFloat64 } from './engines/float64/index.js';
+export type { Float64TrainOptions, Float64Trajectory, Formulation } from './engines/float64/index.js';
+export { exactDecimal, makeDecimalContext, toDouble, trainDecimal } from './engines/decimal/index.js';
+export type { DecimalContext, DecimalTrainOptions, DecimalTrajectory } from './engines/decimal/index.js';
+export { decimalRelativeError, float64StepErrorBound, gammaK, unitRoundoff } from './engines/errorModel.js';
+export type { StepErrorBound } from './engines/errorModel.js';
+
+// Theory: quantities of THEORY §2 and hypotheses of §4.
+export {
+  allActivated,
+  blockStableRanks,
+  clopperPearson,
+  gaussianTestError,
+  h25Hypotheses,
+  limitDirection,
+  linearSvmDirection,
+  margins,
+  monteCarloTestError,
+  normalCdf,
+  normalSf,
+  stableRank,
+} from './theory/index.js';
+export type { H25Hypotheses, LimitDirection } from './theory/index.js';
+
+// Claims and verification.
+export type { Applicability, Claim, ClaimParameter, ExpectedVerdict, ProvenanceTag, RunVerdict, Verdict } from './claims/types.js';
+export type { ClaimResult, VerifyReport } from './claims/result.js';
+export { catalogue, claimById } from './claims/catalogue.js';
+export { verifyClaim } from './claims/verify.js';
+export { formatTable, toJUnit, toJsonReport, toSvgReport } from './report/index.js';
+
+// The command line, as a function (returns the exit code).
+export { main } from './cli/main.js';
+export type { CliIo } from './cli/main.js';
