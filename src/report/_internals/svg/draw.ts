@@ -93,3 +93,28 @@ export function badge(x: number, y: number, label: string, fill: string, size = 
     width,
   };
 }
+
+/** Least space in px between the estimated extents of two neighbouring tick labels. */
+const LABEL_GAP = 6;
+
+/**
+ * Which centred tick labels along a horizontal axis to keep so none overlap: greedily outward from
+ * the tick at `from` (a strip keeps its 0 label; a plot starts at its left end). `at` are the label
+ * centres in px, in increasing order; returns a keep flag per label.
+ */
+export function spacedLabels(labels: readonly string[], at: readonly number[], size: number, from = 0): boolean[] {
+  const keep = labels.map(() => false);
+  const half = (i: number) => textWidth(labels[i], size) / 2;
+  if (labels.length === 0) return keep;
+  keep[from] = true;
+  for (const dir of [1, -1]) {
+    let last = from;
+    for (let i = from + dir; i >= 0 && i < labels.length; i += dir) {
+      if (Math.abs(at[i] - at[last]) >= half(i) + half(last) + LABEL_GAP) {
+        keep[i] = true;
+        last = i;
+      }
+    }
+  }
+  return keep;
+}

@@ -67,7 +67,10 @@ export function linearScale(lo: number, hi: number): Scale {
   const b = Math.min(last * step, Number.MAX_VALUE);
   const big = Math.max(Math.abs(a), Math.abs(b));
   const ticks: Tick[] = [];
-  for (let i = first; i <= last; i++) ticks.push({ value: i * step, label: linearLabel(i * step, step, big) });
+  for (let i = first; i <= last; i++) {
+    const v = i * step;
+    if (v >= a && v <= b) ticks.push({ value: v, label: linearLabel(v, step, big) }); // a tick past ±MAX_VALUE is ±∞: left out
+  }
   return { kind: 'linear', at: (v) => (v / 2 - a / 2) / (b / 2 - a / 2), ticks };
 }
 

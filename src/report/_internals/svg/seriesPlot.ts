@@ -1,4 +1,4 @@
-import { px, text } from './draw.js';
+import { px, spacedLabels, text } from './draw.js';
 import { dataScale } from './scale.js';
 
 /** How a trace is drawn: a run by its verdict, or the shrunk counterexample (on top, bold). */
@@ -10,20 +10,22 @@ export interface Trace {
   readonly points: readonly (readonly [number, number])[];
 }
 
-/** Size of one small-multiple plot, in px, including its title, tick labels and caption. */
+/** Width in px of one small-multiple plot, tick labels included (three fit beside the info column). */
 export const PLOT_WIDTH = 240;
+/** Height in px of one small-multiple plot, title, tick labels and caption included. */
 export const PLOT_HEIGHT = 188;
 
-/** Room around the plotting area, in px: y tick labels left, title above, x ticks, x label and up to three caption lines below. */
+/** Room around the plotting area in px: y tick labels left, title above, x ticks, x label and captions below. */
 const INSET = { left: 46, right: 10, top: 22, bottom: 60 } as const;
 /** The title shares its line with the run count on the right (up to ~110 px at 10 px, plus a gap). */
 const TITLE_WIDTH = PLOT_WIDTH - 122;
 /** Consecutive points closer than this (px, both directions) are merged: a 10⁵-checkpoint run stays a small path. */
 const MERGE_PX = 0.5;
 
-/** At most this many runs are drawn per plot: more lines only thicken the band, and each adds up to ~10 kB. */
+/** At most this many runs are drawn per plot: more lines only thicken the band, and a 1000-point run adds ~4 kB. */
 const MAX_RUN_TRACES = 50;
 
+/** Back to front: the counterexample on top, refuted runs over the ones that held. */
 const DRAW_ORDER: readonly TraceRole[] = ['inapplicable', 'holds', 'refuted', 'counterexample'];
 /** Which runs are kept when there are too many: refuted ones first, they are what a reader looks for. */
 const KEEP_ORDER: readonly TraceRole[] = ['refuted', 'holds', 'inapplicable'];
@@ -38,8 +40,8 @@ function axisNames(name: string): { y: string; x: string } {
  * One small-multiple plot of the series `name` at (x, y): every trace as a line on shared axes,
  * each axis log when its positive values span more than 2 decades and at most 10 % are ≤ 0 (see
  * `dataScale`), linear otherwise. The y axis is named by the series, the x axis by the part after
- * " vs ". Non-finite points are skipped, breaking the line there, and counted in the caption; so
- * are the few points ≤ 0 a log axis leaves off. At most 50 runs are drawn (refuted ones first; the
+ * " vs ". Non-finite points are skipped, breaking the line there, and counted (over all runs, drawn
+ * or not) in the caption; so are the few points ≤ 0 a log axis leaves off. At most 50 runs are drawn (refuted ones first; the
  * note by the title says how many); the counterexample always is. With no finite point the frame says so.
  */
 export function seriesPlot(name: string, traces: readonly Trace[], x: number, y: number): string {
@@ -99,11 +101,15 @@ export function seriesPlot(name: string, traces: readonly Trace[], x: number, y:
   } else {
     const X = (v: number) => x0 + sx.at(v) * (x1 - x0);
     const Y = (v: number) => y1 - sy.at(v) * (y1 - y0);
+    const xLabelled = sx.ticks.filter((t) => t.label !== '');
+    const keep = spacedLabels(xLabelled.map((t) => t.label), xLabelled.map((t) => X(t.value)), 10);
     for (const t of sx.ticks) {
       const tx = X(t.value);
       out.push(`<line class="${t.label ? 'grid' : 'grid minor'}" x1="${px(tx)}" y1="${px(y0)}" x2="${px(tx)}" y2="${px(y1)}"/>`);
-      if (t.label) out.push(text(tx, y1 + 13, t.label, { cls: 'tick', size: 10, anchor: 'middle' }));
     }
+    xLabelled.forEach((t, i) => {
+      if (keep[i]) out.push(text(X(t.value), y1 + 13, t.label, { cls: 'tick', size: 10, anchor: 'middle' }));
+    });
     for (const t of sy.ticks) {
       const ty = Y(t.value);
       out.push(`<line class="${t.label ? 'grid' : 'grid minor'}" x1="${px(x0)}" y1="${px(ty)}" x2="${px(x1)}" y2="${px(ty)}"/>`);
@@ -120,8 +126,9 @@ export function seriesPlot(name: string, traces: readonly Trace[], x: number, y:
           if (last && !isEnd && Math.abs(p[0] - last[0]) < MERGE_PX && Math.abs(p[1] - last[1]) < MERGE_PX) return;
           pts.push(p);
         });
+        const point = pts.every((p) => Math.abs(p[0] - pts[0][0]) < MERGE_PX && Math.abs(p[1] - pts[0][1]) < MERGE_PX);
         out.push(
-          pts.length === 1
+          point
             ? `<circle class="pt-${role}" cx="${px(pts[0][0])}" cy="${px(pts[0][1])}" r="2"/>`
             : `<polyline class="tr-${role}" points="${pts.map(([a, b]) => `${px(a)},${px(b)}`).join(' ')}"/>`,
         );

@@ -1,6 +1,6 @@
 import type { ClaimResult } from '../../../claims/result.js';
 import { signedSig3 } from '../numbers.js';
-import { COLOR, px, text } from './draw.js';
+import { COLOR, px, spacedLabels, text } from './draw.js';
 import { slackScale } from './scale.js';
 
 /** Heights in px: the title line, the band the dots sit in, the tick labels. */
@@ -19,8 +19,9 @@ const GOLDEN = 0.6180339887498949;
 /**
  * The slack strip of one claim at (x, y), `width` px wide: one dot per applicable run at its slack
  * (blue ≥ 0, red < 0), the counterexample ringed, the negative control as a purple diamond, the
- * region below 0 tinted and the 0 line drawn. Inapplicable runs (slack 0 by convention) are counted
- * in the title, not drawn; non-finite slacks are counted in a caption. Returns markup and height.
+ * region below 0 tinted and the 0 line drawn; tick labels that would overlap are thinned out from
+ * 0. Inapplicable runs (slack 0 by convention) are counted in the title, not drawn; non-finite
+ * slacks are counted in a caption. Returns the markup and its height in px.
  */
 export function slackStrip(c: ClaimResult, x: number, y: number, width: number): { svg: string; height: number } {
   const applicable = c.details.filter((r) => r.verdict !== 'inapplicable');
@@ -50,11 +51,15 @@ export function slackStrip(c: ClaimResult, x: number, y: number, width: number):
   const zero = X(0);
   out.push(`<rect x="${px(x)}" y="${px(top)}" width="${px(width)}" height="${BAND}" fill="#f6f8fa"/>`);
   if (zero > x) out.push(`<rect x="${px(x)}" y="${px(top)}" width="${px(zero - x)}" height="${BAND}" fill="${COLOR.badTint}"/>`);
+  const labelled = scale.ticks.filter((t) => t.label !== '');
+  const keep = spacedLabels(labelled.map((t) => t.label), labelled.map((t) => X(t.value)), 10, Math.max(0, labelled.findIndex((t) => t.value === 0)));
   for (const t of scale.ticks) {
     const tx = X(t.value);
     if (t.value !== 0) out.push(`<line class="grid" x1="${px(tx)}" y1="${px(top)}" x2="${px(tx)}" y2="${px(top + BAND)}"/>`);
-    if (t.label) out.push(text(tx, top + BAND + 12, t.label, { cls: 'tick', size: 10, anchor: 'middle' }));
   }
+  labelled.forEach((t, i) => {
+    if (keep[i]) out.push(text(X(t.value), top + BAND + 12, t.label, { cls: 'tick', size: 10, anchor: 'middle' }));
+  });
   out.push(`<line class="zero" x1="${px(zero)}" y1="${px(top - 3)}" x2="${px(zero)}" y2="${px(top + BAND + 3)}"/>`);
 
   finite.forEach((r, i) => {
