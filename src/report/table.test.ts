@@ -7,7 +7,7 @@ const ANSI = /\u001b\[/;
 describe('formatTable', () => {
   const report = fakeReport();
   const table = formatTable(report);
-  const lines = table.split('\n');
+  const lines = table.trimEnd().split('\n');
 
   it('has a row per claim with every column', () => {
     expect(lines[0]).toMatch(/^claim\s+source\s+tag\s+expected\s+verdict\s+runs\s+worst slack\s+neg\. control\s+seed$/);
@@ -31,8 +31,8 @@ describe('formatTable', () => {
     expect(bad).toContain('Negative control not ok (1):');
   });
 
-  it('ends with the summary and the global seed', () => {
-    expect(lines[lines.length - 1]).toBe('3 claims: 2 at expected verdict, 1 not · global seed 42');
+  it('ends with the summary and the global seed, and a newline', () => {
+    expect(table.endsWith('3 claims: 2 at expected verdict, 1 not · global seed 42\n')).toBe(true);
   });
 
   it('has no ANSI codes without color, green and red with it', () => {

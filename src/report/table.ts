@@ -85,8 +85,8 @@ function widths(body: readonly (readonly Cell[])[]): number[] {
  *
  * Lines of the table fit in 120 columns: long cells are cut with '…' (detail lines are wrapped
  * instead, and replay commands are never cut, so they can be copied). Control characters in the
- * input are shown as `\xNN`. ANSI colour only with `opts.color`. No trailing newline. An empty
- * report gives the header and the summary line.
+ * input are shown as `\xNN`. ANSI colour only with `opts.color`. Ends with a newline, like the other
+ * formats, so it can be written to stdout as is. An empty report gives the header and the summary line.
  */
 export function formatTable(report: VerifyReport, opts: TableOptions = {}): string {
   const paint = (text: string, color: keyof typeof ANSI | undefined) =>
@@ -131,5 +131,5 @@ export function formatTable(report: VerifyReport, opts: TableOptions = {}): stri
   }
 
   out.push('', paint(`${summaryLine(report)} · global seed ${report.seed}`, report.ok ? 'green' : 'red'));
-  return out.join('\n');
+  return out.join('\n') + '\n';
 }

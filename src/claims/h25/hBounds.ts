@@ -21,6 +21,11 @@ export const LB_FLOOR = 0.05;
  * ‖μ‖² ≈ d/n ≥ 20 gives Φ(−‖μ‖/√2) ≤ Φ(−3.1) ≈ 10⁻³; 0.05 leaves room for heavy tails and finite n.
  */
 export const BENIGN_EPS = 0.05;
+/**
+ * Test points for H-BENIGN (d ≈ 900): the refutation threshold 0.05 is far from the expected error
+ * (≤ 10⁻³) and from the control's (≥ 0.3), so 2000 points decide it at confidence 1 − 10⁻⁹.
+ */
+const BENIGN_TEST_SAMPLES = 2000;
 /** H-BENIGN's signal strength n‖μ‖⁴/d. */
 export const BENIGN_RATIO = 16;
 
@@ -120,7 +125,7 @@ export const hBenign: Claim<Scenario, PredictionRun> = {
   run: predictionRun,
   applies: (_s, run) => hasWbar(run),
   check(s, run) {
-    const mc = mixtureTestError(wbarOf(run) as Float64Array, s.data);
+    const mc = mixtureTestError(wbarOf(run) as Float64Array, s.data, BENIGN_TEST_SAMPLES);
     const slack = (BENIGN_EPS - mc.interval.lower) / BENIGN_EPS;
     return verdictFromSlack(slack, `${s.data.kind}: ${mc.errors}/${mc.samples} errors, interval [${mc.interval.lower.toPrecision(3)}, ${mc.interval.upper.toPrecision(3)}], n‖μ‖⁴/d = ${signal(run).ratio.toPrecision(3)}`, { estimate: mc.estimate, lower: mc.interval.lower, ratio: signal(run).ratio });
   },
