@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { inject } from 'vitest';
+import { claimSeed } from '../../src/claims/verify.js';
 
 /** The run's global seed (see globalSetup.ts). */
 export function globalSeed(): number {
@@ -15,16 +16,11 @@ export function runs(ci: number, heavy: number = ci * 10): number {
 }
 
 /**
- * A seed for one named sub-stream of the run (FNV-1a of the name mixed into the global seed), so a
+ * A seed for one named sub-stream of the run (the same derivation as a claim's seed in `verify`), so a
  * property's data do not change when another property is added.
  */
 export function derivedSeed(name: string): number {
-  let h = 0x811c9dc5 ^ globalSeed();
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return claimSeed(globalSeed(), name) >>> 0;
 }
 
 /** The shell command that replays one failing test of this run. */
