@@ -55,6 +55,8 @@ export type { KktResiduals, MarginDual, MarginDualDegenerate, MarginDualInfeasib
 export { limitDirection, linearSvmDirection, ROW_EQUAL_TOL, SIGN_TOL } from './limitDirection.js';
 export type { LimitDirection, LimitDirectionNone, LimitDirectionOk, SignConstraintReport } from './limitDirection.js';
 export { cosineSimilarity } from './cosine.js';
+export { asymptoticRates } from './transient.js';
+export type { AsymptoticRates } from './transient.js';
 export { logNormalCdf, normalCdf, normalSf } from './gaussian.js';
 export { BETA_CF_TOL, regularizedIncompleteBeta } from './incompleteBeta.js';
 export type { BetaTails } from './incompleteBeta.js';

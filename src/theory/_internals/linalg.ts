@@ -162,3 +162,47 @@ export class GrowingCholesky {
     return choleskySolve(this.L, this.indices.length, b, this.cap);
   }
 }
+
+/**
+ * Eigenvalues of the symmetric p×p matrix A (row-major), ascending, by the cyclic Jacobi method
+ * (Golub & Van Loan, Matrix Computations, 4th ed., §8.5): each rotation zeroes one off-diagonal
+ * entry, and sweeps repeat until the off-diagonal mass is below `offTol` times ‖A‖_F². For the
+ * small matrices here (p ≤ a few dozen) it converges quadratically in a handful of sweeps, and each
+ * eigenvalue is found to within a few units of roundoff times ‖A‖_F (Demmel & Veselić, 1992).
+ */
+export function symmetricEigenvalues(A: Float64Array, p: number, offTol = 1e-30): Float64Array {
+  const M = A.slice(0, p * p);
+  let norm = 0;
+  for (const v of M) norm += v * v;
+  const SWEEP_CAP = 64; // quadratic convergence needs ≈ log₂(53) ≈ 6 sweeps; the cap only stops a loop
+  for (let sweep = 0; sweep < SWEEP_CAP; sweep++) {
+    let off = 0;
+    for (let r = 0; r < p; r++) for (let c = r + 1; c < p; c++) off += M[r * p + c] ** 2;
+    if (off <= offTol * norm) break;
+    for (let r = 0; r < p; r++) {
+      for (let c = r + 1; c < p; c++) {
+        const arc = M[r * p + c];
+        if (arc === 0) continue;
+        const theta = (M[c * p + c] - M[r * p + r]) / (2 * arc);
+        const t = (theta >= 0 ? 1 : -1) / (Math.abs(theta) + Math.hypot(theta, 1));
+        const cos = 1 / Math.hypot(t, 1);
+        const sin = t * cos;
+        for (let k = 0; k < p; k++) {
+          const kr = M[k * p + r];
+          const kc = M[k * p + c];
+          M[k * p + r] = cos * kr - sin * kc;
+          M[k * p + c] = sin * kr + cos * kc;
+        }
+        for (let k = 0; k < p; k++) {
+          const rk = M[r * p + k];
+          const ck = M[c * p + k];
+          M[r * p + k] = cos * rk - sin * ck;
+          M[c * p + k] = sin * rk + cos * ck;
+        }
+      }
+    }
+  }
+  const eig = new Float64Array(p);
+  for (let k = 0; k < p; k++) eig[k] = M[k * p + k];
+  return eig.sort();
+}
