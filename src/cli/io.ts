@@ -21,12 +21,13 @@ export function writeTextFile(path: string, text: string, field: string): void {
 
 /**
  * JSON with non-finite numbers spelled out as the strings "Infinity", "-Infinity" and "NaN"
- * (plain JSON.stringify would write null and lose them).
+ * (plain JSON.stringify would write null and lose them), and Float64Arrays as plain arrays.
  */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(
     value,
-    (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
+    (_key, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? String(v) : v instanceof Float64Array ? Array.from(v) : v,
     indent,
   );
 }
