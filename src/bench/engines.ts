@@ -1,5 +1,6 @@
-import { gradientCoefficients } from '../engines/wasm/coefficients.js';
-import { createWasmKernel, wasmKernelStatus } from '../engines/wasm/kernel.js';
+import { trainDecimal } from '../engines/decimal/index.js';
+import { trainFloat64 } from '../engines/float64/index.js';
+import { wasmKernelStatus } from '../engines/wasm/kernel.js';
 import type { Problem } from '../problem/types.js';
 import { makePlainStepper } from './plainStep.js';
 
@@ -17,69 +18,34 @@ export interface EngineCase {
   prepare(p: Problem): Promise<Prepared>;
 }
 
-/**
- * Loads an export of an engine module that may not exist yet. The specifier is a variable so the
- * compiler does not require the module: a missing engine gives a reason, not a build error.
- */
-async function optionalExport(specifier: string, name: string): Promise<((...args: never[]) => unknown) | string> {
-  try {
-    const mod = (await import(specifier)) as Record<string, unknown>;
-    const f = mod[name];
-    return typeof f === 'function' ? (f as (...args: never[]) => unknown) : `${specifier} has no export ${name}`;
-  } catch (err) {
-    return `${specifier} not loadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
-  }
-}
-
-/** Plain TypeScript loops (the baseline the kernel is measured against). */
+/** Plain TypeScript loops, one dot product at a time (what tiling and SIMD buy over the simplest code). */
 const tsLoops: EngineCase = {
   engine: 'ts-loops',
   prepare: async (p) => ({ run: makePlainStepper(p) }),
 };
 
-/** The WebAssembly SIMD kernel: forward, coefficients in TypeScript, fused backward update. */
-const wasm: EngineCase = {
-  engine: 'wasm',
-  prepare: async (p) => {
-    const k = createWasmKernel(p.n, p.d, p.m);
-    if (!k) return { unavailable: wasmKernelStatus().reason ?? 'shape does not fit in 32-bit memory' };
-    k.X.set(p.X);
-    return {
-      run: (steps) => {
-        k.W.set(p.W0);
-        for (let s = 0; s < steps; s++) {
-          k.forward();
-          gradientCoefficients(p, k.Z, k.C);
-          k.backwardUpdate(p.lr);
-        }
-      },
-    };
-  },
-};
-
-/** `trainFloat64(problem, { steps, formulation })` from src/engines/float64/index.js, when it exists. */
-function float64(formulation: 'primal' | 'dual'): EngineCase {
+/** `trainFloat64` in one formulation and, for the primal form, on one kernel. */
+function float64(engine: string, formulation: 'primal' | 'dual', kernel: 'wasm' | 'js'): EngineCase {
   return {
-    engine: `float64-${formulation}`,
+    engine,
     prepare: async (p) => {
-      const train = await optionalExport('../engines/float64/index.js', 'trainFloat64');
-      if (typeof train === 'string') return { unavailable: train };
-      const f = train as (problem: Problem, options: { steps: number; formulation: 'primal' | 'dual' }) => unknown;
-      return { run: (steps) => f(p, { steps, formulation }) };
+      if (kernel === 'wasm' && !wasmKernelStatus().available) return { unavailable: wasmKernelStatus().reason ?? 'no WebAssembly SIMD' };
+      return { run: (steps) => trainFloat64(p, { steps, formulation, kernel, checkpoints: [steps] }) };
     },
   };
 }
 
-/** `trainDecimal(problem, { steps })` from src/engines/decimal/index.js, when it exists, at its default precision. */
+/** `trainDecimal(problem, { steps })` at its default precision (50 digits). */
 const decimal: EngineCase = {
   engine: 'decimal',
-  prepare: async (p) => {
-    const train = await optionalExport('../engines/decimal/index.js', 'trainDecimal');
-    if (typeof train === 'string') return { unavailable: train };
-    const f = train as (problem: Problem, options: { steps: number }) => unknown;
-    return { run: (steps) => f(p, { steps }) };
-  },
+  prepare: async (p) => ({ run: (steps) => trainDecimal(p, { steps, checkpoints: [steps] }) }),
 };
 
 /** Every engine row, in table order. */
-export const engineCases: readonly EngineCase[] = [tsLoops, wasm, float64('primal'), float64('dual'), decimal];
+export const engineCases: readonly EngineCase[] = [
+  tsLoops,
+  float64('primal-js', 'primal', 'js'),
+  float64('primal-wasm', 'primal', 'wasm'),
+  float64('dual', 'dual', 'js'),
+  decimal,
+];

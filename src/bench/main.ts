@@ -6,7 +6,7 @@ import { compareToBaseline, parseResults, slowdownMadFactor } from './compare.js
 import { engineCases } from './engines.js';
 import { resultsSchema, type BenchResults } from './results.js';
 import { runCommandRow, runEngineRows } from './run.js';
-import { formatComparison, formatResults } from './table.js';
+import { formatComparison, formatResults, formatSpeedups } from './table.js';
 import { defaultWorkloads } from './workloads.js';
 
 /**
@@ -47,6 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     rows,
   };
   console.log(formatResults(rows));
+  console.log(`\nspeed-up of the dual form (median time per step, primal ÷ dual):\n${formatSpeedups(rows)}\n`);
   console.log(`engine rows timed on the ${args.clock} clock; the verify-cmd row on the wall clock.`);
   console.log('GFLOP/s counts 4·n·d·m flops per GD step (the primal forward and backward products) for every engine.');
   writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');

@@ -8,7 +8,7 @@ export const resultsSchema = 'benign-check-bench/1';
 export interface BenchRow {
   /** Stable key, e.g. `wasm (100,1000,20)`: rows are matched against a baseline by it. */
   readonly id: string;
-  /** Engine or command measured (`ts-loops`, `wasm`, `float64-primal`, `float64-dual`, `decimal`, `verify-cmd`). */
+  /** Engine or command measured (`ts-loops`, `primal-js`, `primal-wasm`, `dual`, `decimal`, `verify-cmd`). */
   readonly engine: string;
   /** The problem shape, or null for the CLI command row. */
   readonly workload: { readonly n: number; readonly d: number; readonly m: number } | null;

@@ -58,3 +58,22 @@ export function formatComparison(rows: readonly RowComparison[]): string {
   ]);
   return render(header, body);
 }
+
+/**
+ * Per workload, how many times faster the dual form runs than each primal kernel (ratio of median
+ * times per step): the figure `trainFloat64`'s cost model bets on when it picks the dual for d ≫ n.
+ */
+export function formatSpeedups(rows: readonly BenchRow[]): string {
+  const median = (engine: string, key: string): number | undefined =>
+    rows.find((r) => r.engine === engine && r.workload && `(${r.workload.n},${r.workload.d},${r.workload.m})` === key)?.summary?.median;
+  const keys = [...new Set(rows.filter((r) => r.workload).map((r) => `(${r.workload!.n},${r.workload!.d},${r.workload!.m})`))];
+  const body = keys.map((k) => {
+    const dual = median('dual', k);
+    const ratio = (primal: string): string => {
+      const p = median(primal, k);
+      return p !== undefined && dual !== undefined ? `${sig(p / dual)}×` : '-';
+    };
+    return ['dual', k, ratio('primal-wasm'), ratio('primal-js')];
+  });
+  return render(['engine', 'workload', 'vs primal-wasm', 'vs primal-js'], body);
+}

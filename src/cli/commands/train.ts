@@ -17,9 +17,9 @@ export const train: Command = {
   summary: 'run gradient descent on a problem file and print the trajectory as JSON',
   synopsis:
     'train PROBLEM.json [--engine float64|decimal] [--digits N] [--steps T] [--checkpoints 1,10,100] ' +
-    '[--formulation auto|primal|dual] [--out FILE]',
+    '[--formulation auto|primal|dual] [--kernel auto|wasm|js] [--out FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['engine', 'digits', 'steps', 'checkpoints', 'formulation', 'out']);
+    const args = parseArgs(argv, ['engine', 'digits', 'steps', 'checkpoints', 'formulation', 'kernel', 'out']);
     const [file, ...extra] = args.positionals;
     if (file === undefined) throw new InputError('PROBLEM', 'missing: give the path of a problem file');
     if (extra.length > 0) throw new InputError('PROBLEM', `expected one problem file, got ${args.positionals.length}`);
@@ -30,6 +30,8 @@ export const train: Command = {
     if (formulation !== undefined && engine !== 'float64') {
       throw new InputError('--formulation', 'applies only to --engine float64');
     }
+    const kernel = choiceOption(args, 'kernel', ['auto', 'wasm', 'js'] as const);
+    if (kernel !== undefined && engine !== 'float64') throw new InputError('--kernel', 'applies only to --engine float64');
     const problem = parseProblem(readTextFile(file, 'PROBLEM'));
     const steps = numberOption(args, 'steps', { integer: true, min: 0 }) ?? problem.steps;
     const listed = integerListOption(args, 'checkpoints');
@@ -37,10 +39,11 @@ export const train: Command = {
 
     let report: unknown;
     if (engine === 'float64') {
-      const run = trainFloat64(problem, { steps, checkpoints, formulation: formulation ?? 'auto' });
+      const run = trainFloat64(problem, { steps, checkpoints, formulation: formulation ?? 'auto', kernel: kernel ?? 'auto' });
       report = {
         engine,
         formulation: run.formulation,
+        kernel: run.kernel,
         steps,
         W: rows(run.W, problem.m, problem.d),
         loss: run.loss,

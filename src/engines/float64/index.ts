@@ -10,5 +10,6 @@ export { DualEngine } from './dual.js';
 export { chooseFormulation, formulationCost } from './cost.js';
 export type { FormulationCost, ProblemSize } from './cost.js';
 export { trainFloat64 } from './train.js';
-export type { Float64TrainOptions, Float64Trajectory } from './train.js';
+export type { Float64TrainOptions, Float64Trajectory, Kernel } from './train.js';
+export { WasmPrimalEngine } from './wasmPrimal.js';
 export { gradientOf, lossOf, margins, preactivations, stepFrom } from './reference.js';

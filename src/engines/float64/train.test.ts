@@ -8,6 +8,7 @@ import { euclideanNorm } from './engine.js';
 import { lossOf, margins } from './reference.js';
 import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from './testing.js';
 import { trainFloat64 } from './train.js';
+import { wasmKernelStatus } from '../wasm/kernel.js';
 
 function rel(x: number, ref: number): number {
   return Math.abs(x - ref) / Math.abs(ref);
@@ -67,6 +68,33 @@ describe('trainFloat64 checkpoints', () => {
       }
     }
     expect(primal.checkpoints.at(-1)!.minMargin).toBeGreaterThan(0); // the run got somewhere
+  });
+
+  it.runIf(wasmKernelStatus().available)('the WebAssembly and plain-TypeScript primal kernels agree after 2000 steps on (n, d, m) = (20, 200, 6)', () => {
+    // Same error model as primal against dual: only the forward sum's order differs (kernel.wat header).
+    const p = testProblem({ n: 20, d: 200, m: 6, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'kernels', steps: 2000 });
+    const wasm = trainFloat64(p, { formulation: 'primal', kernel: 'wasm', recordW: true });
+    const js = trainFloat64(p, { formulation: 'primal', kernel: 'js', recordW: true });
+    expect([wasm.kernel, js.kernel]).toEqual(['wasm', 'js']);
+    expect(relativeDistance(wasm.W, js.W)).toBeLessThanOrEqual(FORMULATION_REL_TOL);
+    for (let k = 0; k < js.checkpoints.length; k++) {
+      for (const key of ['loss', 'logLoss', 'minMargin', 'maxMargin', 'normW'] as const) {
+        expect(rel(wasm.checkpoints[k]![key], js.checkpoints[k]![key])).toBeLessThanOrEqual(FORMULATION_REL_TOL);
+      }
+    }
+    // The comparison can fail: one step fewer on one side is far outside the bound.
+    const short = trainFloat64(p, { formulation: 'primal', kernel: 'js', steps: 1999 });
+    expect(relativeDistance(wasm.W, short.W)).toBeGreaterThan(1e3 * FORMULATION_REL_TOL);
+  });
+
+  it('auto takes the WebAssembly kernel for the primal form here, is bit-identical on repeat, and refuses an unknown kernel', () => {
+    const p = testProblem({ n: 8, d: 30, m: 6, gamma: 0.3, loss: 'exp', lr: 0.5, seed: 'repeat' });
+    const first = trainFloat64(p, { formulation: 'primal', steps: 50 });
+    const second = trainFloat64(p, { formulation: 'primal', steps: 50 });
+    expect(first.kernel).toBe(wasmKernelStatus().available ? 'wasm' : 'js');
+    expect(bytes(second.W)).toEqual(bytes(first.W));
+    expect(trainFloat64(p, { formulation: 'dual', steps: 5 }).kernel).toBe('js');
+    expect(() => trainFloat64(p, { kernel: 'gpu' as never })).toThrow(InputError);
   });
 
   it('returns W0 and one checkpoint for zero steps', () => {

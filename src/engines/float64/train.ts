@@ -7,6 +7,8 @@ import { DualEngine } from './dual.js';
 import type { Float64Engine, Formulation } from './engine.js';
 import { logMeanLoss, meanLoss } from './loss.js';
 import { PrimalEngine } from './primal.js';
+import { WasmPrimalEngine } from './wasmPrimal.js';
+import { wasmKernelStatus } from '../wasm/kernel.js';
 
 /** Options of {@link trainFloat64}: the common ones plus the choice of formulation. */
 export interface Float64TrainOptions extends TrainOptions {
@@ -15,7 +17,15 @@ export interface Float64TrainOptions extends TrainOptions {
    * cheaper by `chooseFormulation`. All three follow the same GD; only rounding differs.
    */
   readonly formulation?: Formulation | 'auto';
+  /**
+   * The dense products of the primal form: `wasm` (the WebAssembly SIMD kernel), `js` (plain
+   * TypeScript), or `auto` (default): wasm when it can run here, else js. The dual form is always js.
+   */
+  readonly kernel?: Kernel | 'auto';
 }
+
+/** Where the primal form's dense products run. */
+export type Kernel = 'wasm' | 'js';
 
 /** A float64 run: the common trajectory, with W as a Float64Array and the formulation that ran. */
 export interface Float64Trajectory extends TrajectoryOf<number> {
@@ -24,9 +34,12 @@ export interface Float64Trajectory extends TrajectoryOf<number> {
   readonly W: Float64Array;
   /** The formulation that ran (the choice of `auto` made explicit). */
   readonly formulation: Formulation;
+  /** Where the dense products ran. */
+  readonly kernel: Kernel;
 }
 
 const FORMULATIONS: readonly string[] = ['primal', 'dual', 'auto'];
+const KERNELS: readonly string[] = ['wasm', 'js', 'auto'];
 
 /** The checkpoint of the engine's current state; W is copied when `recordW`. */
 function record(engine: Float64Engine, p: Problem, recordW: boolean): CheckpointOf<number> {
@@ -75,7 +88,19 @@ export function trainFloat64(problem: Problem, options: Float64TrainOptions = {}
   const finalRecorded = recordW && checkpoints[checkpoints.length - 1] === steps;
   const materialisations = (recordW ? checkpoints.length : 0) + (finalRecorded ? 0 : 1);
   const formulation: Formulation = requested === 'auto' ? chooseFormulation(problem, steps, materialisations) : requested;
-  const engine: Float64Engine = formulation === 'dual' ? new DualEngine(problem) : new PrimalEngine(problem);
+  const kernelRequested = options.kernel ?? 'auto';
+  if (!KERNELS.includes(kernelRequested)) {
+    throw new InputError('kernel', `expected one of ${KERNELS.map((f) => `"${f}"`).join(', ')}, got ${String(kernelRequested)}`);
+  }
+  let engine: Float64Engine;
+  let kernel: Kernel = 'js';
+  if (formulation === 'dual') engine = new DualEngine(problem);
+  else {
+    const wasm = kernelRequested === 'js' ? undefined : WasmPrimalEngine.create(problem);
+    if (kernelRequested === 'wasm' && !wasm) throw new InputError('kernel', `the WebAssembly kernel cannot run here: ${wasmKernelStatus().reason ?? 'the shape does not fit in its memory'}`);
+    kernel = wasm ? 'wasm' : 'js';
+    engine = wasm ?? new PrimalEngine(problem);
+  }
 
   const records: CheckpointOf<number>[] = [];
   let next = 0;
@@ -91,8 +116,9 @@ export function trainFloat64(problem: Problem, options: Float64TrainOptions = {}
   return {
     engine: 'float64',
     formulation,
+    kernel,
     steps,
-    W: engine.weights(),
+    W: Float64Array.from(engine.weights()),
     loss: last.loss,
     checkpoints: records,
   };
