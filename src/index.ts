@@ -31,8 +31,9 @@ export type { Dataset, DatasetDescriptor, DataKind, Rng, TrainingSettings } from
 // Engines.
 export type { CheckpointOf, TrainOptions, TrajectoryOf } from './engines/types.js';
 export { defaultCheckpoints, logSpacedCheckpoints, normalizeCheckpoints } from './engines/schedule.js';
-export { DualEngine, PrimalEngine, chooseFormulation, formulationCost, gradientOf, lossOf, stepFrom, trainFloat64 } from './engines/float64/index.js';
-export type { Float64TrainOptions, Float64Trajectory, Formulation } from './engines/float64/index.js';
+export { DualEngine, PrimalEngine, WasmPrimalEngine, chooseFormulation, formulationCost, gradientOf, lossOf, stepFrom, trainFloat64 } from './engines/float64/index.js';
+export type { Float64TrainOptions, Float64Trajectory, Formulation, Kernel } from './engines/float64/index.js';
+export { wasmKernelStatus } from './engines/wasm/kernel.js';
 export { exactDecimal, makeDecimalContext, toDouble, trainDecimal } from './engines/decimal/index.js';
 export type { DecimalContext, DecimalTrainOptions, DecimalTrajectory } from './engines/decimal/index.js';
 export { decimalRelativeError, float64StepErrorBound, gammaK, unitRoundoff } from './engines/errorModel.js';
@@ -41,6 +42,7 @@ export type { StepErrorBound } from './engines/errorModel.js';
 // Theory: quantities of THEORY §2 and hypotheses of §4.
 export {
   allActivated,
+  asymptoticRates,
   blockStableRanks,
   clopperPearson,
   gaussianTestError,
@@ -53,13 +55,15 @@ export {
   normalSf,
   stableRank,
 } from './theory/index.js';
-export type { H25Hypotheses, LimitDirection } from './theory/index.js';
+export type { AsymptoticRates, H25Hypotheses, LimitDirection } from './theory/index.js';
 
 // Claims and verification.
 export type { Applicability, Claim, ClaimParameter, ExpectedVerdict, ProvenanceTag, RunVerdict, Verdict } from './claims/types.js';
 export type { ClaimResult, VerifyReport } from './claims/result.js';
 export { catalogue, claimById } from './claims/catalogue.js';
-export { verifyClaim } from './claims/verify.js';
+export { NEGATIVE_CONTROL_MIN_RUNS, verifyClaim } from './claims/verify.js';
+export { calibrateClaim } from './claims/calibrate.js';
+export type { Calibration } from './claims/calibrate.js';
 export { formatTable, toJUnit, toJsonReport, toSvgReport } from './report/index.js';
 
 // The command line, as a function (returns the exit code).
