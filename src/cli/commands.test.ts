@@ -1,24 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalCdf } from '../theory/index.js';
-import { main } from './main.js';
-
-const dir = mkdtempSync(path.join(tmpdir(), 'benign-cmd-'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false });
-  return { code, out, err };
-}
-
-function file(name: string, content: unknown): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, JSON.stringify(content));
-  return p;
-}
+import { cli, file, scratchDir as dir } from './_testing/cli.js';
 
 describe('benign-check direction', () => {
   // Orthogonal points: K is diagonal, λ_i = 1/K_ii with K_ii = ‖x_i‖² Σ_j a_j² c_ij², so Ŵ is known in closed form.

@@ -1,24 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../version.js';
-import { main } from './main.js';
-
-const dir = mkdtempSync(path.join(tmpdir(), 'benign-cli-'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false });
-  return { code, out, err };
-}
-
-function file(name: string, content: unknown): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-}
+import { cli, file, scratchDir as dir } from './_testing/cli.js';
 
 const good = { X: [[1, 2], [3, 4], [-1, 0]], y: [1, -1, 1], gamma: 0.1, m: 4, lr: 0.1, steps: 10 };
 
