@@ -1,3 +1,4 @@
+import { gammaK, unitRoundoff } from '../numerics/roundoff.js';
 import type { Problem } from '../problem/types.js';
 
 /**
@@ -8,13 +9,8 @@ import type { Problem } from '../problem/types.js';
  * summation order, so it covers the tiled, SIMD and plain loops alike.
  */
 
-/** Unit roundoff of binary64 with round-to-nearest: half the spacing of doubles in [1, 2). */
-export const unitRoundoff = 2 ** -53;
-
-/** Higham's γ_k = k·u / (1 − k·u): the relative error bound of k chained roundings. */
-export function gammaK(k: number): number {
-  return (k * unitRoundoff) / (1 - k * unitRoundoff);
-}
+// Defined in src/numerics/roundoff.ts; re-exported for the public API and existing importers.
+export { gammaK, unitRoundoff } from '../numerics/roundoff.js';
 
 /**
  * Relative error of one evaluation of ℓ'(q) at an exactly given q: V8's `Math.exp` (an fdlibm port)

@@ -1,5 +1,6 @@
 import { NumericalError } from '../errors.js';
-import { cholesky, choleskySolve, dotRows, GrowingCholesky, scaledNorm, unitRoundoff } from './_internals/linalg.js';
+import { unitRoundoff } from '../numerics/roundoff.js';
+import { cholesky, choleskySolve, dotRows, GrowingCholesky, scaledNorm } from './_internals/linalg.js';
 import { checkCount, checkFiniteArray } from './_internals/validate.js';
 
 /*

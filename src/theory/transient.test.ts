@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unitRoundoff } from '../numerics/roundoff.js';
 import { symmetricEigenvalues } from './_internals/linalg.js';
 import { balancedSecondLayer } from '../problem/init.js';
 import { limitDirection, type LimitDirectionOk } from './limitDirection.js';
@@ -31,7 +32,7 @@ describe('symmetricEigenvalues', () => {
     const D = lambda.map((v, i) => lambda.map((_, k) => (i === k ? v : 0)));
     const A = mul(mul(Q, D), Q.map((_, i) => Q.map((r) => r[i]!)));
     const eig = symmetricEigenvalues(Float64Array.from(A.flat()), 4);
-    lambda.forEach((v, k) => expect(Math.abs(eig[k]! - v)).toBeLessThan(64 * 2 ** -53 * 8));
+    lambda.forEach((v, k) => expect(Math.abs(eig[k]! - v)).toBeLessThan(64 * unitRoundoff * 8));
   });
 });
 

@@ -2,7 +2,8 @@ import type { LossName, Problem } from '../../problem/types.js';
 import { checkProblemShape, euclideanNorm, type Float64Engine } from './engine.js';
 import { addCoefficients, computeMargins, computeSampleFactors } from './head.js';
 import { addDots, blockLength, transposeInto } from './kernel.js';
-import { DUAL_NORM_REL_TOL, roundingGamma } from './tolerances.js';
+import { gammaK } from '../../numerics/roundoff.js';
+import { DUAL_NORM_REL_TOL } from './tolerances.js';
 
 /**
  * GD in the row space of X (THEORY §1). Every update `−α ∇_{w_j} L = Σ_i c_ji x_i` is a combination of
@@ -169,7 +170,7 @@ export class DualEngine implements Float64Engine {
       const r = this.w0Norm[j] + s;
       scaleSum += r * r;
     }
-    const bound = roundingGamma(this.normRoundings) * scaleSum;
+    const bound = gammaK(this.normRoundings) * scaleSum;
     if (Number.isFinite(sq) && Number.isFinite(bound) && bound <= DUAL_NORM_REL_TOL * sq) return Math.sqrt(sq);
     return euclideanNorm(this.weights());
   }

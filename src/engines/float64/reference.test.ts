@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, NumericalError } from '../../errors.js';
+import { unitRoundoff } from '../../numerics/roundoff.js';
 import type { Problem } from '../../problem/types.js';
 import { gradientOf, lossOf, margins, preactivations, stepFrom } from './reference.js';
-import { UNIT_ROUNDOFF } from './tolerances.js';
 import { testProblem } from './testing.js';
 
 /**
@@ -14,7 +14,7 @@ import { testProblem } from './testing.js';
  */
 const FD_TERMS = 20;
 const FD_THIRD_DERIVATIVE_PER_L = 8;
-const FD_STEP = Math.cbrt((3 * FD_TERMS * UNIT_ROUNDOFF) / FD_THIRD_DERIVATIVE_PER_L);
+const FD_STEP = Math.cbrt((3 * FD_TERMS * unitRoundoff) / FD_THIRD_DERIVATIVE_PER_L);
 /** 1e-7 relative to `max|∇L|` (≈ L here): 1000× the central-difference error model above. */
 const FD_REL_TOL = 1e-7;
 

@@ -1,18 +1,7 @@
 /**
- * The rounding constants and the one run-time tolerance of the float64 engine. (Test tolerances live
- * in `testing.ts`, next to the tests that use them.)
+ * The one run-time tolerance of the float64 engine. (Rounding constants live in
+ * `src/numerics/roundoff.ts`; test tolerances in `testing.ts`, next to the tests that use them.)
  */
-
-/** Unit roundoff of binary64 with round-to-nearest: half the spacing of doubles in [1, 2). */
-export const UNIT_ROUNDOFF = 2 ** -53;
-
-/**
- * Higham's `γ_k = k·u / (1 − k·u)`: bound on the relative error of `k` chained roundings, e.g. of a
- * `k`-term sum relative to the sum of the absolute values of its terms (Higham 2002, §3.1).
- */
-export function roundingGamma(k: number): number {
-  return (k * UNIT_ROUNDOFF) / (1 - k * UNIT_ROUNDOFF);
-}
 
 /**
  * Largest accepted a-priori relative error bound on `‖W‖_F²` when the dual form computes it without

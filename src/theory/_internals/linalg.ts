@@ -3,9 +3,6 @@
  * Gram matrices and Cholesky factorisations. Internal to the theory layer.
  */
 
-/** Unit roundoff of binary64 (round to nearest): half the spacing of doubles in [1, 2). */
-export const unitRoundoff = 2 ** -53;
-
 /** ⟨A[i,:], B[k,:]⟩ for row-major A, B with `len` columns. */
 export function dotRows(A: Float64Array, i: number, B: Float64Array, k: number, len: number): number {
   const ai = i * len;
