@@ -1,3 +1,4 @@
+import { leakyRelu, leakyReluSlope } from '../numerics/phi.js';
 import { gammaK, unitRoundoff } from '../numerics/roundoff.js';
 import type { Problem } from '../problem/types.js';
 
@@ -70,8 +71,8 @@ export function float64StepErrorBound(p: Problem, W: Float64Array, zExact: Float
       const zBound = gd * dotAbs;
       const z = zExact[i * m + j]!;
       if (Math.abs(z) <= zBound && zBound > 0) kinks.push({ i, j, z, bound: zBound });
-      const slope = z > 0 ? 1 : gamma;
-      const phi = slope * z;
+      const slope = leakyReluSlope(z, gamma);
+      const phi = leakyRelu(z, gamma);
       q += a[j]! * phi;
       qAbs += Math.abs(a[j]! * phi);
       qErr += Math.abs(a[j]!) * slope * zBound;

@@ -4,3 +4,4 @@
  * engine keeps its own arithmetic and does not import from here.
  */
 export { gammaK, unitRoundoff } from './roundoff.js';
+export { leakyRelu, leakyReluSlope } from './phi.js';

@@ -1,3 +1,4 @@
+import { leakyReluSlope } from '../numerics/phi.js';
 import { preActivations } from './_internals/network.js';
 import { checkFiniteArray, checkNetworkData } from './_internals/validate.js';
 import type { NetworkData } from './types.js';
@@ -84,6 +85,6 @@ export function activatedSlopes(data: NetworkData): Float64Array {
   checkNetworkData(data);
   const { n, m, y, a, gamma } = data;
   const c = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = Math.sign(a[j]) === y[i] ? 1 : gamma;
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = leakyReluSlope(Math.sign(a[j]) * y[i], gamma);
   return c;
 }

@@ -1,5 +1,6 @@
+import { leakyRelu, leakyReluSlope } from '../numerics/phi.js';
 import { scaledNorm } from './_internals/linalg.js';
-import { leaky, preActivations } from './_internals/network.js';
+import { preActivations } from './_internals/network.js';
 import { checkLabelledData, checkNetworkData } from './_internals/validate.js';
 import { activatedSlopes } from './activation.js';
 import { solveMarginDual, type KktResiduals, type MarginDual } from './marginDual.js';
@@ -111,8 +112,8 @@ function compactFeatures(data: NetworkData, Ap: number, Am: number): Float64Arra
   const sp = Math.sqrt(Ap);
   const sm = Math.sqrt(Am);
   for (let i = 0; i < n; i++) {
-    const cp = y[i] === 1 ? 1 : gamma;
-    const cm = y[i] === -1 ? 1 : gamma;
+    const cp = leakyReluSlope(y[i], gamma);
+    const cm = leakyReluSlope(-y[i], gamma);
     for (let k = 0; k < d; k++) {
       const v = y[i] * X[i * d + k];
       F[i * 2 * d + k] = sp * cp * v;
@@ -188,8 +189,8 @@ export function limitDirection(data: NetworkData): LimitDirection {
   const uPlus = new Float64Array(d);
   const uMinus = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    const cp = (y[i] === 1 ? 1 : gamma) * lambda[i] * y[i];
-    const cm = (y[i] === -1 ? 1 : gamma) * lambda[i] * y[i];
+    const cp = leakyReluSlope(y[i], gamma) * lambda[i] * y[i];
+    const cm = leakyReluSlope(-y[i], gamma) * lambda[i] * y[i];
     for (let k = 0; k < d; k++) {
       uPlus[k] += cp * X[i * d + k];
       uMinus[k] += cm * X[i * d + k];
@@ -254,7 +255,7 @@ export function limitDirection(data: NetworkData): LimitDirection {
     for (let j = 0; j < m; j++) {
       const z = Z[i * m + j];
       q += a[j] * c[i * m + j] * z;
-      f += a[j] * leaky(z, gamma);
+      f += a[j] * leakyRelu(z, gamma);
       const s = a[j] * y[i] * z;
       worst = Math.min(worst, s);
       const scale = Math.abs(a[j]) * rowNorms[j] * xn;

@@ -1,8 +1,9 @@
 import { NumericalError } from '../errors.js';
+import { leakyRelu } from '../numerics/phi.js';
 import type { LossName } from '../problem/types.js';
 import { scaledNorm } from './_internals/linalg.js';
 import { logExpm1OfExp, logSoftplus, logSumExp } from './_internals/logSpace.js';
-import { leaky, preActivations } from './_internals/network.js';
+import { preActivations } from './_internals/network.js';
 import { checkFiniteArray, checkNetworkData } from './_internals/validate.js';
 import type { NetworkData } from './types.js';
 
@@ -75,7 +76,7 @@ export function margins(data: NetworkData, W: Float64Array, loss: LossName): Mar
   let argmin = 0;
   for (let i = 0; i < n; i++) {
     let f = 0;
-    for (let j = 0; j < m; j++) f += a[j] * leaky(Z[i * m + j], gamma);
+    for (let j = 0; j < m; j++) f += a[j] * leakyRelu(Z[i * m + j], gamma);
     q[i] = y[i] * f;
     if (q[i] < q[argmin]) argmin = i;
   }

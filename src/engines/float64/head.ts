@@ -31,6 +31,7 @@ export function computeMargins(
   for (let j = 0; j < m; j++) {
     const aj = a[j];
     const row = j * n;
+    // φ inlined for speed, on purpose; its definition is leakyRelu in src/numerics/phi.ts.
     for (let i = 0; i < n; i++) {
       const z = Z[row + i];
       q[i] += aj * (z > 0 ? z : gamma * z);
@@ -105,6 +106,7 @@ export function addCoefficients(
     const up = a[j];
     const down = a[j] * gamma;
     const row = j * n;
+    // φ' inlined for speed, on purpose; its definition is leakyReluSlope in src/numerics/phi.ts.
     for (let i = 0; i < n; i++) target[row + i] += g[i] * (Z[row + i] > 0 ? up : down);
   }
 }

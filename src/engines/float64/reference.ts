@@ -1,4 +1,5 @@
 import { InputError, NumericalError } from '../../errors.js';
+import { leakyRelu, leakyReluSlope } from '../../numerics/phi.js';
 import type { Problem } from '../../problem/types.js';
 import { checkProblemShape } from './engine.js';
 import { lossDerivativeAt, meanLoss } from './loss.js';
@@ -14,16 +15,6 @@ function checkWeights(p: Problem, W: Float64Array): void {
   if (!(W instanceof Float64Array) || W.length !== p.m * p.d) {
     throw new InputError('W', `expected a Float64Array of length m·d = ${p.m * p.d}, got ${W instanceof Float64Array ? W.length : typeof W}`);
   }
-}
-
-/** `φ(z) = max(z, γz)` (THEORY §1), written as in its definition by cases. */
-function phi(z: number, gamma: number): number {
-  return z > 0 ? z : gamma * z;
-}
-
-/** `φ'(z)`: 1 for `z > 0`, γ for `z ≤ 0`, so `φ'(0) = γ` (THEORY §1). */
-function phiPrime(z: number, gamma: number): number {
-  return z > 0 ? 1 : gamma;
 }
 
 /**
@@ -55,7 +46,7 @@ export function margins(p: Problem, W: Float64Array): Float64Array {
   const q = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let f = 0;
-    for (let j = 0; j < m; j++) f += a[j] * phi(Z[i * m + j], gamma);
+    for (let j = 0; j < m; j++) f += a[j] * leakyRelu(Z[i * m + j], gamma);
     q[i] = y[i] * f;
     if (!Number.isFinite(q[i])) throw new NumericalError('margins', `q[${i}] = ${q[i]} is not finite`);
   }
@@ -87,7 +78,7 @@ export function gradientOf(p: Problem, W: Float64Array): Float64Array {
     for (let k = 0; k < d; k++) {
       let s = 0;
       for (let i = 0; i < n; i++) {
-        s += lossDerivativeAt(loss, q[i]) * y[i] * a[j] * phiPrime(Z[i * m + j], gamma) * X[i * d + k];
+        s += lossDerivativeAt(loss, q[i]) * y[i] * a[j] * leakyReluSlope(Z[i * m + j], gamma) * X[i * d + k];
       }
       G[j * d + k] = s / n;
       if (!Number.isFinite(G[j * d + k])) {

@@ -8,8 +8,3 @@ export function preActivations(X: Float64Array, W: Float64Array, n: number, d: n
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) Z[i * m + j] = dotRows(X, i, W, j, d);
   return Z;
 }
-
-/** Leaky ReLU φ(z) = max(z, γz) for 0 ≤ γ ≤ 1 (THEORY §1). */
-export function leaky(z: number, gamma: number): number {
-  return z > 0 ? z : gamma * z;
-}
