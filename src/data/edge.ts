@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import { gaussianInit } from '../problem/init.js';
 import { generateDataset, type Dataset } from './generate.js';
 import { makeRng } from './rng.js';
@@ -162,9 +163,7 @@ function scaledRows(name: EdgeCaseName, norm: number, seed: number | string, sha
   const d = size(shape.d, 3, 'd', 1);
   const { X, y } = base(name, seed, n, d);
   for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += X[i * d + k] * X[i * d + k];
-    const f = norm / Math.sqrt(s);
+    const f = norm / euclideanNorm(X, i * d, d);
     for (let k = 0; k < d; k++) X[i * d + k] *= f;
   }
   return { name, description: `every row has norm ${norm} (to rounding)`, dataset: dataset(n, d, X, y) };

@@ -1,5 +1,5 @@
 import { InputError, NumericalError } from '../errors.js';
-import { rowNorm } from './_internals/norms.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import { dataOperatorNorm } from './operatorNorm.js';
 import { checkMatrix } from './_internals/shape.js';
 
@@ -80,10 +80,9 @@ export function suggestedStepSize(X: ArrayLike<number>, n: number, d: number, op
 export function h25InitBound(X: ArrayLike<number>, n: number, d: number, s: { gamma: number; lr: number; m: number }): number {
   checkMatrix(X, n, d);
   checkTraining(s);
-  const A = Float64Array.from(X);
   let minNorm = Infinity;
   for (let i = 0; i < n; i++) {
-    const r = rowNorm(A, i, d);
+    const r = euclideanNorm(X, i * d, d);
     if (r > 0) minNorm = Math.min(minNorm, r);
   }
   if (minNorm === Infinity) throw allZero();

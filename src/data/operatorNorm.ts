@@ -1,4 +1,4 @@
-import { maxAbs } from './_internals/norms.js';
+import { maxAbs } from '../numerics/norms.js';
 import { checkMatrix } from './_internals/shape.js';
 
 /**

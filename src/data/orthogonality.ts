@@ -1,4 +1,4 @@
-import { rowNorm } from './_internals/norms.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import { checkMatrix } from './_internals/shape.js';
 
 /**
@@ -21,7 +21,7 @@ export function nearOrthogonalityRatio(X: ArrayLike<number>, n: number, d: numbe
   const norms = new Float64Array(n);
   const U = new Float64Array(n * d);
   for (let i = 0; i < n; i++) {
-    norms[i] = rowNorm(A, i, d);
+    norms[i] = euclideanNorm(A, i * d, d);
     if (norms[i] > 0) for (let k = 0; k < d; k++) U[i * d + k] = A[i * d + k] / norms[i];
   }
   let ratio = Infinity;

@@ -5,3 +5,4 @@
  */
 export { gammaK, unitRoundoff } from './roundoff.js';
 export { leakyRelu, leakyReluSlope } from './phi.js';
+export { euclideanNorm, maxAbs } from './norms.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { scaledNorm } from './_internals/linalg.js';
+import { euclideanNorm } from '../numerics/norms.js';
 
 /**
  * cos∠(u, v) = ⟨u, v⟩/(‖u‖‖v‖) ∈ [−1, 1], with both vectors scaled by their norms first so that
@@ -9,8 +9,8 @@ import { scaledNorm } from './_internals/linalg.js';
  */
 export function cosineSimilarity(uvec: Float64Array, v: Float64Array): number | null {
   if (uvec.length !== v.length) throw new InputError('v', `expected length ${uvec.length}, got ${v.length}`);
-  const nu = scaledNorm(uvec);
-  const nv = scaledNorm(v);
+  const nu = euclideanNorm(uvec);
+  const nv = euclideanNorm(v);
   if (nu === 0 || nv === 0) return null;
   let s = 0;
   for (let k = 0; k < uvec.length; k++) s += (uvec[k] / nu) * (v[k] / nv);

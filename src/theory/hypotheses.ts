@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import type { Problem } from '../problem/types.js';
-import { dotRows, scaledNorm } from './_internals/linalg.js';
+import { dotRows } from './_internals/linalg.js';
 import { checkCount, checkFinite, checkFiniteArray, checkLabelledData, checkNetworkData } from './_internals/validate.js';
 import { topSingularValue, type TopSingularValue } from './stableRank.js';
 import type { LabelledData, NetworkData } from './types.js';
@@ -166,9 +167,9 @@ export function initCondition(
   if (!(factor > 0 && Number.isFinite(factor))) throw new InputError('factor', `expected a positive finite factor, got ${String(factor)}`);
   const { n, d, m, X, gamma } = data;
   let maxRowNorm = 0;
-  for (let j = 0; j < m; j++) maxRowNorm = Math.max(maxRowNorm, scaledNorm(W0, j * d, d));
+  for (let j = 0; j < m; j++) maxRowNorm = Math.max(maxRowNorm, euclideanNorm(W0, j * d, d));
   let minNorm = Infinity;
-  for (let i = 0; i < n; i++) minNorm = Math.min(minNorm, scaledNorm(X, i * d, d));
+  for (let i = 0; i < n; i++) minNorm = Math.min(minNorm, euclideanNorm(X, i * d, d));
   const bound = (factor * lr * gamma * minNorm) / (n * m);
   const base = { holds: maxRowNorm < bound, maxRowNorm, bound, factor };
   if (bound === 0) {
@@ -202,7 +203,7 @@ export function assumption61a(n: number, d: number, mu: Float64Array, C: number 
   checkFiniteArray(mu, d, 'mu');
   checkFinite(C, 'C');
   if (!(C > 0)) throw new InputError('C', `expected a positive constant, got ${String(C)}`);
-  const muNorm = scaledNorm(mu);
+  const muNorm = euclideanNorm(mu);
   const muSq = muNorm * muNorm;
   const ratio = d / Math.max(n * muSq, n * n);
   return { holds: ratio >= C, ratio, C, muSquaredNorm: muSq };

@@ -1,5 +1,5 @@
+import { euclideanNorm } from '../numerics/norms.js';
 import { leakyRelu, leakyReluSlope } from '../numerics/phi.js';
-import { scaledNorm } from './_internals/linalg.js';
 import { preActivations } from './_internals/network.js';
 import { checkLabelledData, checkNetworkData } from './_internals/validate.js';
 import { activatedSlopes } from './activation.js';
@@ -196,7 +196,7 @@ export function limitDirection(data: NetworkData): LimitDirection {
       uMinus[k] += cm * X[i * d + k];
     }
   }
-  const normF = scaledNorm(W);
+  const normF = euclideanNorm(W);
   const direction = W.map((v) => v / normF);
 
   // Block structure: rows a_j u_±, common rows when the a_j of a block agree.
@@ -208,17 +208,17 @@ export function limitDirection(data: NetworkData): LimitDirection {
   let constPos = true;
   let constNeg = true;
   for (let j = 0; j < m; j++) {
-    const rowNorm = scaledNorm(W, j * d, d);
+    const rowNorm = euclideanNorm(W, j * d, d);
     if (a[j] !== 0) {
       const ref = (a[j] > 0 ? uPlus : uMinus).map((v) => a[j] * v);
       rowFormDeviation = Math.max(rowFormDeviation, relDiff(W, j * d, ref, 0, d, rowNorm));
     }
     if (a[j] > 0) {
       if (a[j] !== a[firstPos]) constPos = false;
-      spreadPos = Math.max(spreadPos, relDiff(W, j * d, W, firstPos * d, d, scaledNorm(W, firstPos * d, d)));
+      spreadPos = Math.max(spreadPos, relDiff(W, j * d, W, firstPos * d, d, euclideanNorm(W, firstPos * d, d)));
     } else if (a[j] < 0) {
       if (a[j] !== a[firstNeg]) constNeg = false;
-      spreadNeg = Math.max(spreadNeg, relDiff(W, j * d, W, firstNeg * d, d, scaledNorm(W, firstNeg * d, d)));
+      spreadNeg = Math.max(spreadNeg, relDiff(W, j * d, W, firstNeg * d, d, euclideanNorm(W, firstNeg * d, d)));
     }
   }
   const vPlus = !constPos ? null : firstPos < 0 ? new Float64Array(d) : W.slice(firstPos * d, (firstPos + 1) * d);
@@ -243,13 +243,13 @@ export function limitDirection(data: NetworkData): LimitDirection {
   const margins = new Float64Array(n);
   const networkMargins = new Float64Array(n);
   const rowNorms = new Float64Array(m);
-  for (let j = 0; j < m; j++) rowNorms[j] = scaledNorm(W, j * d, d);
+  for (let j = 0; j < m; j++) rowNorms[j] = euclideanNorm(W, j * d, d);
   let worst = Infinity;
   let worstRelative = 0;
   let argmin = { i: 0, j: 0 };
   let violations = 0;
   for (let i = 0; i < n; i++) {
-    const xn = scaledNorm(X, i * d, d);
+    const xn = euclideanNorm(X, i * d, d);
     let q = 0;
     let f = 0;
     for (let j = 0; j < m; j++) {

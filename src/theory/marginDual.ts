@@ -1,6 +1,7 @@
 import { NumericalError } from '../errors.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import { unitRoundoff } from '../numerics/roundoff.js';
-import { cholesky, choleskySolve, dotRows, GrowingCholesky, scaledNorm } from './_internals/linalg.js';
+import { cholesky, choleskySolve, dotRows, GrowingCholesky } from './_internals/linalg.js';
 import { checkCount, checkFiniteArray } from './_internals/validate.js';
 
 /*
@@ -334,7 +335,7 @@ export function solveMarginDual(F: Float64Array, n: number, D: number): MarginDu
   checkCount(D, 'D');
   checkFiniteArray(F, n * D, 'F');
   const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) norms[i] = scaledNorm(F, i * D, D);
+  for (let i = 0; i < n; i++) norms[i] = euclideanNorm(F, i * D, D);
   let scale = 0;
   for (let i = 0; i < n; i++) scale = Math.max(scale, norms[i]);
   const notes: string[] = [];
@@ -373,7 +374,7 @@ export function solveMarginDual(F: Float64Array, n: number, D: number): MarginDu
     return { status: 'degenerate', reason: 'no column entered the active set', notes };
   }
   const theta = uvec.map((v) => v / sumU);
-  const hullPoint = scaledNorm(combine(Fn, n, D, theta));
+  const hullPoint = euclideanNorm(combine(Fn, n, D, theta));
   const gap = 1 - sumU;
 
   let ok: MarginDualOk | null = null;
@@ -389,7 +390,7 @@ export function solveMarginDual(F: Float64Array, n: number, D: number): MarginDu
       notes.push('K on the support is not numerically definite: kept the NNLS duals unpolished');
     }
     const wN = combine(Fn, n, D, lamN);
-    const normN = scaledNorm(wN);
+    const normN = euclideanNorm(wN);
     const marginsOut = new Float64Array(n);
     let minMargin = Infinity;
     for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 import { NumericalError } from '../errors.js';
 import { leakyRelu } from '../numerics/phi.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import type { LossName } from '../problem/types.js';
-import { scaledNorm } from './_internals/linalg.js';
 import { logExpm1OfExp, logSoftplus, logSumExp } from './_internals/logSpace.js';
 import { preActivations } from './_internals/network.js';
 import { checkFiniteArray, checkNetworkData } from './_internals/validate.js';
@@ -80,7 +80,7 @@ export function margins(data: NetworkData, W: Float64Array, loss: LossName): Mar
     q[i] = y[i] * f;
     if (q[i] < q[argmin]) argmin = i;
   }
-  const normF = scaledNorm(W);
+  const normF = euclideanNorm(W);
   const logL = logLossSum(q, loss);
   if (normF === 0) {
     return {

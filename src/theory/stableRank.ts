@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import { gramOfColumns, gramOfRows, scaledNorm } from './_internals/linalg.js';
+import { euclideanNorm } from '../numerics/norms.js';
+import { gramOfColumns, gramOfRows } from './_internals/linalg.js';
 import { checkCount, checkFiniteArray } from './_internals/validate.js';
 
 /**
@@ -74,12 +75,12 @@ export function topSingularValue(
   const g = startVector(p);
   let v = new Float64Array(p);
   for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) v[i] += B[i * p + k] * g[k];
-  let nv = scaledNorm(v);
+  let nv = euclideanNorm(v);
   if (nv === 0) {
     let kmax = 0;
     for (let k = 1; k < p; k++) if (B[k * p + k] > B[kmax * p + kmax]) kmax = k;
     for (let i = 0; i < p; i++) v[i] = B[i * p + kmax];
-    nv = scaledNorm(v);
+    nv = euclideanNorm(v);
   }
   for (let k = 0; k < p; k++) v[k] /= nv;
   const Bv = new Float64Array(p);
@@ -101,7 +102,7 @@ export function topSingularValue(
       r2 += e * e;
     }
     residual = Math.sqrt(r2) / rho;
-    nv = scaledNorm(Bv);
+    nv = euclideanNorm(Bv);
     if (residual <= relTol) break;
     v = Bv.map((x) => x / nv);
   }
@@ -137,7 +138,7 @@ function stableRankOfRows(W: Float64Array, rows: number[], d: number, options: P
   if (rows.length === 0) return { status: 'empty', reason: `${what}: no rows`, rows: 0 };
   const S = new Float64Array(rows.length * d);
   rows.forEach((j, r) => S.set(W.subarray(j * d, (j + 1) * d), r * d));
-  const frobenius = scaledNorm(S);
+  const frobenius = euclideanNorm(S);
   if (frobenius === 0) return { status: 'zero', reason: `${what}: every row is zero`, rows: rows.length };
   const top = topSingularValue(S, rows.length, d, options);
   const ratio = frobenius / top.sigma;

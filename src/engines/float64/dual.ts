@@ -1,8 +1,9 @@
+import { euclideanNorm } from '../../numerics/norms.js';
+import { gammaK } from '../../numerics/roundoff.js';
 import type { LossName, Problem } from '../../problem/types.js';
-import { checkProblemShape, euclideanNorm, type Float64Engine } from './engine.js';
+import { checkProblemShape, type Float64Engine } from './engine.js';
 import { addCoefficients, computeMargins, computeSampleFactors } from './head.js';
 import { addDots, blockLength, transposeInto } from './kernel.js';
-import { gammaK } from '../../numerics/roundoff.js';
 import { DUAL_NORM_REL_TOL } from './tolerances.js';
 
 /**

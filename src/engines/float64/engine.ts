@@ -28,31 +28,6 @@ export interface Float64Engine {
 }
 
 /**
- * A sum of squares above 2^-968 carries full precision: squares that fell into the subnormals err by
- * at most 2^-1075 each, under 2^-53 relative in total for up to 2^54 entries.
- */
-const SQUARES_TINY = 2 ** -968;
-
-/**
- * `‖v‖₂` without spurious overflow or underflow: the plain sum of squares, redone on `v / max|v|` when
- * that sum is not finite or too small to carry full precision.
- */
-export function euclideanNorm(v: Float64Array): number {
-  let sum = 0;
-  for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
-  if (Number.isFinite(sum) && (sum > SQUARES_TINY || sum === 0)) return Math.sqrt(sum);
-  let big = 0;
-  for (let k = 0; k < v.length; k++) big = Math.max(big, Math.abs(v[k]));
-  if (big === 0 || !Number.isFinite(big)) return big;
-  let scaled = 0;
-  for (let k = 0; k < v.length; k++) {
-    const r = v[k] / big;
-    scaled += r * r;
-  }
-  return big * Math.sqrt(scaled);
-}
-
-/**
  * Refuses an engine-form problem whose arrays do not match its shapes or whose scalars are outside
  * THEORY §1 (a `Problem` built by hand rather than by `validateProblem`). Checks sizes and scalars
  * only: O(1), so the entries are trusted to be finite.

@@ -3,7 +3,7 @@
  * and a dual formulation, with plain reference loops for differential tests.
  */
 export { lossAt, lossDerivativeAt, logLossAt, logMeanLoss, meanLoss } from './loss.js';
-export { euclideanNorm } from './engine.js';
+export { euclideanNorm } from '../../numerics/norms.js';
 export type { Float64Engine, Formulation } from './engine.js';
 export { PrimalEngine } from './primal.js';
 export { DualEngine } from './dual.js';

@@ -1,5 +1,6 @@
+import { euclideanNorm } from '../../numerics/norms.js';
 import type { LossName, Problem } from '../../problem/types.js';
-import { checkProblemShape, euclideanNorm, type Float64Engine } from './engine.js';
+import { checkProblemShape, type Float64Engine } from './engine.js';
 import { addCoefficients, computeMargins, computeSampleFactors } from './head.js';
 import { addDots, transposeInto } from './kernel.js';
 

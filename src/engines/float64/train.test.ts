@@ -4,7 +4,7 @@ import type { Problem } from '../../problem/types.js';
 import { defaultCheckpoints } from '../schedule.js';
 import { chooseFormulation, formulationCost } from './cost.js';
 import { DualEngine } from './dual.js';
-import { euclideanNorm } from './engine.js';
+import { euclideanNorm } from '../../numerics/norms.js';
 import { lossOf, margins } from './reference.js';
 import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from './testing.js';
 import { trainFloat64 } from './train.js';

@@ -1,6 +1,7 @@
+import { euclideanNorm } from '../../numerics/norms.js';
 import type { LossName, Problem } from '../../problem/types.js';
 import { createWasmKernel, type WasmKernel } from '../wasm/kernel.js';
-import { checkProblemShape, euclideanNorm, type Float64Engine } from './engine.js';
+import { checkProblemShape, type Float64Engine } from './engine.js';
 import { addCoefficients, computeMargins, computeSampleFactors } from './head.js';
 import { transposeInto } from './kernel.js';
 

@@ -1,6 +1,6 @@
 /**
- * Small dense linear algebra on row-major Float64Arrays: inner products, overflow-safe norms,
- * Gram matrices and Cholesky factorisations. Internal to the theory layer.
+ * Small dense linear algebra on row-major Float64Arrays: inner products, Gram matrices and Cholesky
+ * factorisations (norms are in src/numerics/norms.ts). Internal to the theory layer.
  */
 
 /** ⟨A[i,:], B[k,:]⟩ for row-major A, B with `len` columns. */
@@ -10,22 +10,6 @@ export function dotRows(A: Float64Array, i: number, B: Float64Array, k: number, 
   let s = 0;
   for (let c = 0; c < len; c++) s += A[ai + c] * B[bk + c];
   return s;
-}
-
-/**
- * Euclidean norm of v[off .. off+len), computed as max|v|·‖v/max|v|‖ so that entries near the
- * overflow (or underflow) threshold of float64 neither overflow nor flush to zero.
- */
-export function scaledNorm(v: Float64Array, off = 0, len = v.length - off): number {
-  let big = 0;
-  for (let c = 0; c < len; c++) big = Math.max(big, Math.abs(v[off + c]));
-  if (big === 0) return 0;
-  let s = 0;
-  for (let c = 0; c < len; c++) {
-    const t = v[off + c] / big;
-    s += t * t;
-  }
-  return big * Math.sqrt(s);
 }
 
 /** A·Aᵀ (rows×rows, row-major) of a row-major rows×cols matrix. */
