@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, NumericalError } from '../errors.js';
+import { POWER_ITERATION_REL_TOL } from '../numerics/powerIteration.js';
 import { gaussianInit } from '../problem/init.js';
+import { validateProblem } from '../problem/validate.js';
+import { stepSizeCondition } from '../theory/hypotheses.js';
+import { DATA_KINDS } from './descriptor.js';
 import { generateDataset } from './generate.js';
 import {
   DEFAULT_STEP_FACTOR,
@@ -10,7 +14,8 @@ import {
   suggestedInitScale,
   suggestedStepSize,
 } from './hyperparameters.js';
-import { dataOperatorNorm, POWER_REL_TOL } from './operatorNorm.js';
+import { dataOperatorNorm } from './operatorNorm.js';
+import { makeProblemFile } from './problemFile.js';
 
 function fieldOf(f: () => unknown): string {
   try {
@@ -27,10 +32,10 @@ describe('suggestedStepSize (THEORY §4)', () => {
     // X = diag(3, 1) (n = 2): ‖X‖_op² = 9.
     const X = [3, 0, 0, 1];
     const rel = (got: number, want: number) => Math.abs(got - want) / want;
-    expect(rel(suggestedStepSize(X, 2, 2), (DEFAULT_STEP_FACTOR * 2) / 9)).toBeLessThanOrEqual(10 * POWER_REL_TOL);
-    expect(rel(suggestedStepSize(X, 2, 2, { c: 0.5 }), 1 / 9)).toBeLessThanOrEqual(10 * POWER_REL_TOL);
+    expect(rel(suggestedStepSize(X, 2, 2), (DEFAULT_STEP_FACTOR * 2) / 9)).toBeLessThanOrEqual(10 * POWER_ITERATION_REL_TOL);
+    expect(rel(suggestedStepSize(X, 2, 2, { c: 0.5 }), 1 / 9)).toBeLessThanOrEqual(10 * POWER_ITERATION_REL_TOL);
     // a = (1, 1, −1): ‖a‖² = 3.
-    expect(rel(suggestedStepSize(X, 2, 2, { a: [1, 1, -1] }), 2 / 27)).toBeLessThanOrEqual(10 * POWER_REL_TOL);
+    expect(rel(suggestedStepSize(X, 2, 2, { a: [1, 1, -1] }), 2 / 27)).toBeLessThanOrEqual(10 * POWER_ITERATION_REL_TOL);
   });
 
   it('stays finite and positive for rows of norm 1e150 and 1e-150', () => {
@@ -98,8 +103,37 @@ describe('suggestedInitScale and h25InitBound (THEORY §4)', () => {
     expect(fieldOf(() => suggestedInitScale([0, 0], 1, 2, { gamma: 0.5, lr: 1, m: 1 }))).toBe('X');
   });
 
-  it('uses the same ‖X‖_op as dataOperatorNorm', () => {
-    const op = dataOperatorNorm(ds.X, 10, 30).value;
-    expect(suggestedStepSize(ds.X, 10, 30)).toBe(10 / op / op);
+  it('uses the upper end of dataOperatorNorm\'s bracket', () => {
+    const { value, upper } = dataOperatorNorm(ds.X, 10, 30);
+    expect(upper).toBeGreaterThan(value);
+    expect(suggestedStepSize(ds.X, 10, 30)).toBe(10 / upper / upper);
+  });
+});
+
+describe('the default step of `benign-check gen` (makeProblemFile without lr)', () => {
+  // gen passes no lr and no a, so α = suggestedStepSize(X, n, d) whatever its m, γ and steps.
+  const settings = { m: 8, gamma: 0.1, steps: 1000 };
+  const shapes = [
+    [10, 30, 0],
+    [10, 30, 4],
+    [20, 200, 1],
+    [50, 20, 0],
+    [4, 1000, 1],
+  ] as const;
+
+  it('passes the step-size hypothesis stepSizeCondition: α‖X‖_op²/n ≤ 1', () => {
+    for (const kind of DATA_KINDS) {
+      for (const [n, d, muNorm] of shapes) {
+        if (kind === 'orthogonal' && (n > d || muNorm !== 0)) continue; // orthogonal data: d ≥ n, no mean
+        const ds = generateDataset({ kind, n, d, muNorm, seed: `gen-alpha:${kind}:${n}:${d}:${muNorm}` });
+        const problem = validateProblem(makeProblemFile(ds, settings));
+        const check = stepSizeCondition(problem, problem.lr);
+        expect(check.top.converged, `${kind} (${n}, ${d}, ${muNorm})`).toBe(true);
+        expect(check.measured, `${kind} (${n}, ${d}, ${muNorm})`).toBeLessThanOrEqual(1);
+        expect(check.holds).toBe(true);
+        // …and on the safe side by no more than the power iteration's stated tolerance.
+        expect(check.measured).toBeGreaterThanOrEqual(1 - 2 * POWER_ITERATION_REL_TOL);
+      }
+    }
   });
 });

@@ -39,8 +39,10 @@ function allZero(): InputError {
 
 /**
  * The step size `α = c·n / (‖a‖²·‖X‖_op²)` (THEORY §4 reconstructed form `α ≤ c·n/‖X‖_op²`; for the
- * balanced second layer of THEORY §1, `‖a‖² = 1`). `‖X‖_op` comes from {@link dataOperatorNorm}
- * (a lower estimate within ~1e−10 relative, so the step is at most that much above the rule).
+ * balanced second layer of THEORY §1, `‖a‖² = 1`). `‖X‖_op` is the upper end of
+ * {@link dataOperatorNorm}'s bracket, so the step is on the safe side of the rule: the step-size
+ * hypothesis (`stepSizeCondition`, which reads the same power iteration's estimate) measures
+ * `α‖X‖_op²/n ≈ c·(1 − POWER_ITERATION_REL_TOL)`, below c by far more than rounding.
  *
  * @param opts.c - the factor, default {@link DEFAULT_STEP_FACTOR}
  * @param opts.a - the second layer, for `‖a‖²` (default: balanced, `‖a‖² = 1`)
@@ -60,7 +62,7 @@ export function suggestedStepSize(X: ArrayLike<number>, n: number, d: number, op
     }
     positiveFinite(aNormSq, 'a');
   }
-  const op = dataOperatorNorm(X, n, d).value;
+  const op = dataOperatorNorm(X, n, d).upper;
   if (op === 0) throw allZero();
   // Divide step by step so that an intermediate ‖X‖² cannot overflow when α itself is representable.
   const alpha = (c * n) / aNormSq / op / op;

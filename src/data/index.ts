@@ -14,7 +14,7 @@ export { unitNoiseSampler, standardGamma, type NoiseLaw } from './noise.js';
 export { flipCount, flipIndices } from './labelNoise.js';
 export { generateDataset, type Dataset } from './generate.js';
 export { nearOrthogonalityRatio } from './orthogonality.js';
-export { dataOperatorNorm, POWER_REL_TOL, POWER_MAX_ITERATIONS, type OperatorNorm } from './operatorNorm.js';
+export { dataOperatorNorm, type OperatorNorm } from './operatorNorm.js';
 export {
   suggestedStepSize,
   suggestedInitScale,

@@ -6,3 +6,10 @@
 export { gammaK, unitRoundoff } from './roundoff.js';
 export { leakyRelu, leakyReluSlope } from './phi.js';
 export { euclideanNorm, maxAbs } from './norms.js';
+export {
+  POWER_ITERATION_MAX_ITERATIONS,
+  POWER_ITERATION_REL_TOL,
+  topSingularValue,
+  type PowerIterationOptions,
+  type TopSingularValue,
+} from './powerIteration.js';

@@ -114,7 +114,7 @@ export interface StepSizeReport {
   /** α‖X‖_op²/n, compared to c. */
   readonly measured: number;
   readonly c: number;
-  /** ‖X‖_op, by power iteration (its tolerance is in {@link top}). */
+  /** ‖X‖_op, by power iteration: the estimate `top.sigma`, the lower end of its bracket (see {@link top}). */
   readonly opNorm: number;
   readonly top: TopSingularValue;
 }

@@ -1,53 +1,25 @@
 import { InputError } from '../errors.js';
 import { euclideanNorm } from '../numerics/norms.js';
-import { gramOfColumns, gramOfRows } from './_internals/linalg.js';
+import {
+  POWER_ITERATION_MAX_ITERATIONS,
+  POWER_ITERATION_REL_TOL,
+  topSingularValue as powerIteration,
+  type PowerIterationOptions,
+  type TopSingularValue,
+} from '../numerics/powerIteration.js';
 import { checkCount, checkFiniteArray } from './_internals/validate.js';
 
-/**
- * Relative residual at which power iteration stops: ‖Bv − ρv‖ ≤ tol·ρ for the unit iterate v and its
- * Rayleigh quotient ρ on B = WᵀW or WWᵀ. Error model: for symmetric B some eigenvalue lies within
- * ‖Bv − ρv‖ of ρ, and on the way to the top eigenvalue λ₁ ≥ ρ with λ₁ − ρ ≤ ‖Bv − ρv‖, so σ₁² and
- * the stable rank are known to relative 1e-10; the residual's own rounding (≈ p·u·ρ ≤ 1e-13 for
- * p ≤ 1000) stays far below it.
- */
-export const POWER_ITERATION_REL_TOL = 1e-10;
-
-/** Default iteration cap: enough for a top-eigenvalue ratio λ₂/λ₁ up to ≈ 0.999 (rate (λ₂/λ₁)^k). */
-export const POWER_ITERATION_MAX_ITERATIONS = 20_000;
-
-/** Options of {@link topSingularValue} and {@link stableRank}. */
-export interface PowerIterationOptions {
-  /** Relative residual to stop at; default {@link POWER_ITERATION_REL_TOL}. */
-  readonly relTol?: number;
-  /** Iteration cap; default {@link POWER_ITERATION_MAX_ITERATIONS}. */
-  readonly maxIterations?: number;
-}
-
-/** The top singular value of a matrix, found by power iteration. */
-export interface TopSingularValue {
-  /** σ₁ = ‖A‖₂ (0 for A = 0). */
-  readonly sigma: number;
-  /** Matrix-vector products with the Gram matrix. */
-  readonly iterations: number;
-  /** Final ‖Bv − ρv‖/ρ (0 for A = 0). */
-  readonly residual: number;
-  /** Whether {@link residual} reached the tolerance within the cap. */
-  readonly converged: boolean;
-  /** The tolerance used. */
-  readonly relTol: number;
-}
-
-/** Deterministic start vector; irrational-looking entries make exact orthogonality to u₁ implausible. */
-function startVector(p: number): Float64Array {
-  const v = new Float64Array(p);
-  const golden = 0.6180339887498949; // (√5 − 1)/2: an equidistributed sequence k·golden mod 1
-  for (let k = 0; k < p; k++) v[k] = 0.5 + ((k + 1) * golden) % 1;
-  return v;
-}
+export {
+  POWER_ITERATION_MAX_ITERATIONS,
+  POWER_ITERATION_REL_TOL,
+  type PowerIterationOptions,
+  type TopSingularValue,
+} from '../numerics/powerIteration.js';
 
 /**
- * ‖A‖₂ for a row-major rows×cols matrix by power iteration on the smaller Gram matrix (AAᵀ if
- * rows ≤ cols, else AᵀA), after scaling A by its largest entry so nothing overflows.
+ * ‖A‖₂ for a row-major rows×cols matrix by the power iteration of `src/numerics/powerIteration.ts`
+ * (on the smaller Gram matrix, after scaling A by its largest entry so nothing overflows), with its
+ * arguments checked first.
  *
  * @throws InputError on shapes, non-finite entries or bad options
  */
@@ -64,49 +36,7 @@ export function topSingularValue(
   const maxIterations = options.maxIterations ?? POWER_ITERATION_MAX_ITERATIONS;
   if (!(relTol > 0 && relTol < 1)) throw new InputError('relTol', `expected a number in (0, 1), got ${String(relTol)}`);
   checkCount(maxIterations, 'maxIterations');
-  let big = 0;
-  for (let k = 0; k < A.length; k++) big = Math.max(big, Math.abs(A[k]));
-  if (big === 0) return { sigma: 0, iterations: 0, residual: 0, converged: true, relTol };
-  const S = A.map((v) => v / big);
-  const p = Math.min(rows, cols);
-  const B = rows <= cols ? gramOfRows(S, rows, cols) : gramOfColumns(S, rows, cols);
-  // Start inside range(B), where the PSD B is definite, so every Rayleigh quotient below is > 0:
-  // B·g for a fixed g, or the column of B with the largest diagonal when g happens to lie in null(B).
-  const g = startVector(p);
-  let v = new Float64Array(p);
-  for (let i = 0; i < p; i++) for (let k = 0; k < p; k++) v[i] += B[i * p + k] * g[k];
-  let nv = euclideanNorm(v);
-  if (nv === 0) {
-    let kmax = 0;
-    for (let k = 1; k < p; k++) if (B[k * p + k] > B[kmax * p + kmax]) kmax = k;
-    for (let i = 0; i < p; i++) v[i] = B[i * p + kmax];
-    nv = euclideanNorm(v);
-  }
-  for (let k = 0; k < p; k++) v[k] /= nv;
-  const Bv = new Float64Array(p);
-  let rho = 0;
-  let residual = Infinity;
-  let iterations = 0;
-  while (iterations < maxIterations) {
-    iterations++;
-    for (let i = 0; i < p; i++) {
-      let s = 0;
-      for (let k = 0; k < p; k++) s += B[i * p + k] * v[k];
-      Bv[i] = s;
-    }
-    rho = 0;
-    for (let i = 0; i < p; i++) rho += v[i] * Bv[i];
-    let r2 = 0;
-    for (let i = 0; i < p; i++) {
-      const e = Bv[i] - rho * v[i];
-      r2 += e * e;
-    }
-    residual = Math.sqrt(r2) / rho;
-    nv = euclideanNorm(Bv);
-    if (residual <= relTol) break;
-    v = Bv.map((x) => x / nv);
-  }
-  return { sigma: big * Math.sqrt(rho), iterations, residual, converged: residual <= relTol, relTol };
+  return powerIteration(A, rows, cols, { relTol, maxIterations });
 }
 
 /** Stable rank of a nonzero matrix. */

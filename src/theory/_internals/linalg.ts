@@ -1,6 +1,6 @@
 /**
- * Small dense linear algebra on row-major Float64Arrays: inner products, Gram matrices and Cholesky
- * factorisations (norms are in src/numerics/norms.ts). Internal to the theory layer.
+ * Small dense linear algebra on row-major Float64Arrays: inner products, Cholesky factorisations and
+ * symmetric eigenvalues. Internal to the theory layer (norms and the power iteration: src/numerics/).
  */
 
 /** ⟨A[i,:], B[k,:]⟩ for row-major A, B with `len` columns. */
@@ -10,34 +10,6 @@ export function dotRows(A: Float64Array, i: number, B: Float64Array, k: number, 
   let s = 0;
   for (let c = 0; c < len; c++) s += A[ai + c] * B[bk + c];
   return s;
-}
-
-/** A·Aᵀ (rows×rows, row-major) of a row-major rows×cols matrix. */
-export function gramOfRows(A: Float64Array, rows: number, cols: number): Float64Array {
-  const G = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++) {
-    for (let k = 0; k <= i; k++) {
-      const v = dotRows(A, i, A, k, cols);
-      G[i * rows + k] = v;
-      G[k * rows + i] = v;
-    }
-  }
-  return G;
-}
-
-/** Aᵀ·A (cols×cols, row-major) of a row-major rows×cols matrix. */
-export function gramOfColumns(A: Float64Array, rows: number, cols: number): Float64Array {
-  const G = new Float64Array(cols * cols);
-  for (let r = 0; r < rows; r++) {
-    const off = r * cols;
-    for (let i = 0; i < cols; i++) {
-      const v = A[off + i];
-      if (v === 0) continue;
-      for (let k = 0; k <= i; k++) G[i * cols + k] += v * A[off + k];
-    }
-  }
-  for (let i = 0; i < cols; i++) for (let k = 0; k < i; k++) G[k * cols + i] = G[i * cols + k];
-  return G;
 }
 
 /**
