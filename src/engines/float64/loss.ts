@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { unitRoundoff } from '../../numerics/roundoff.js';
 import type { LossName } from '../../problem/types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { LossName } from '../../problem/types.js';
  */
 
 /** Below this `t = e^{−q}`, `log(log1p(t)/t) = −t/2 + O(t²)` is under half an ulp of 1, so it is taken as 0. */
-const LOG1P_RATIO_NEGLIGIBLE = 2 ** -53;
+const LOG1P_RATIO_NEGLIGIBLE = unitRoundoff;
 
 /**
  * `ℓ(q)`, the loss of one margin.

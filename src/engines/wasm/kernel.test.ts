@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assembleWat, kernelWasmPaths, kernelWatPath } from '../../../scripts/build-wasm.mjs';
 import { makeRng } from '../../data/rng.js';
 import { InputError } from '../../errors.js';
-import { gammaK } from '../errorModel.js';
+import { gammaK } from '../../numerics/roundoff.js';
 import { createWasmKernel, wasmKernelStatus, type WasmKernel } from './kernel.js';
 import { webAssemblyApi, type WasmModule } from './webAssemblyApi.js';
 
