@@ -28,3 +28,19 @@ export class NumericalError extends Error {
     this.quantity = quantity;
   }
 }
+
+/**
+ * A trainer broke the trainer contract: a malformed answer (wrong shape, wrong checkpoint), a crash or
+ * a hang. `trainer` names it and `field` the offending part of its answer.
+ */
+export class TrainerError extends Error {
+  override readonly name = 'TrainerError';
+  readonly trainer: string;
+  readonly field: string;
+
+  constructor(trainer: string, field: string, message: string) {
+    super(`${trainer}: ${field}: ${message}`);
+    this.trainer = trainer;
+    this.field = field;
+  }
+}

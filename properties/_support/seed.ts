@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { inject } from 'vitest';
-import { claimSeed } from '../../src/claims/verify.js';
+import { claimSeed } from '../../src/claims/core/seeds.js';
 
 /** The run's global seed (see globalSetup.ts). */
 export function globalSeed(): number {

@@ -1,5 +1,5 @@
-import type { ClaimResult, VerifyReport } from '../claims/result.js';
-import type { RunVerdict } from '../claims/types.js';
+import type { ClaimResult, VerifyReport } from '../claims/core/result.js';
+import type { RunVerdict } from '../claims/core/types.js';
 import { controlOutcome, counts } from './_internals/outcome.js';
 
 /**
@@ -64,17 +64,16 @@ function claim(c: ClaimResult): Record<string, unknown> {
     statement: c.statement,
     expected: c.expected,
     verdict: c.verdict,
+    status: c.status,
     ok: c.ok,
+    paper: c.paper,
     runs: c.runs,
     applicableRuns: c.applicableRuns,
     seed: c.seed,
     worstSlack: plain(c.worstSlack),
-    negativeControl: {
-      description: c.negativeControl.description,
-      refuted: c.negativeControl.refuted,
-      slack: plain(c.negativeControl.slack),
-      ok: control.ok,
-    },
+    power: { ok: control.ok, label: control.label },
+    designated: c.designated.map((f) => ({ fault: f.fault, epsilon: f.epsilon, why: f.why, refuted: f.refuted, searched: f.searched, slack: plain(f.slack), detail: f.detail })),
+    controls: c.controls.map((k) => ({ description: k.description, target: k.target, fired: k.fired, searched: k.searched, slack: plain(k.slack), detail: k.detail })),
     ...(c.counterexample !== undefined
       ? {
           counterexample: {
@@ -86,21 +85,22 @@ function claim(c: ClaimResult): Record<string, unknown> {
       : {}),
     replay: c.replay,
     millis: plain(c.millis),
+    runRecords: c.records.map((r) => ({ seed: r.seed, verdict: r.verdict, slack: plain(r.slack), n: r.n, d: r.d, m: r.m, hypotheses: r.hypotheses, detail: r.detail })),
     details: c.details.map(runVerdict),
   };
 }
 
 /**
  * The verify report as JSON, 2-space indent, ending in a newline. Keys come in a fixed order:
- * `tool, version, seed, runsPerClaim, ok, summary {claims, atExpected, notAtExpected, controlsNotOk},
- * claims[]`, and per claim `id, source, tag, statement, expected, verdict, ok, runs, applicableRuns,
- * seed, worstSlack, negativeControl {description, refuted, slack, ok}, counterexample? {shrinks,
- * verdict, scenario}, replay, millis, details[]` (each run: `verdict, slack, detail, measured,
- * series?`). Open-ended records (`measured`, `series`, the scenario) have their keys sorted.
- * `counterexample` is absent when no run refuted the claim. Non-finite numbers are strings
- * ("Infinity", "-Infinity", "NaN"), so the output is strict JSON and loses nothing. `negativeControl.ok`
- * is the control's outcome for the kind of claim (see `controlOutcome`: a known-false claim's control
- * should hold).
+ * `tool, version, seed, tier, trainer, runsPerClaim, ok, summary {claims, atExpected, notAtExpected,
+ * controlsNotOk}, claims[]`, and per claim `id, source, tag, statement, expected, verdict, status, ok,
+ * paper, runs, applicableRuns, seed, worstSlack, power {ok, label}, designated[] {fault, epsilon, why,
+ * refuted, searched, slack, detail}, controls[] {description, target, fired, searched, slack, detail},
+ * counterexample? {shrinks, verdict, scenario}, replay, millis, runRecords[] {seed, verdict, slack, n,
+ * d, m, hypotheses, detail}, details[]` (each run: `verdict, slack, detail, measured, series?`).
+ * Open-ended records (`measured`, `series`, the scenario) have their keys sorted. `counterexample` is
+ * absent when no run refuted the claim. Non-finite numbers are strings ("Infinity", "-Infinity",
+ * "NaN"), so the output is strict JSON and loses nothing.
  */
 export function toJsonReport(report: VerifyReport): string {
   const k = counts(report);
@@ -108,6 +108,8 @@ export function toJsonReport(report: VerifyReport): string {
     tool: report.tool,
     version: report.version,
     seed: report.seed,
+    tier: report.tier,
+    trainer: report.trainer,
     runsPerClaim: report.runsPerClaim,
     ok: report.ok,
     summary: { claims: k.claims, atExpected: k.atExpected, notAtExpected: k.notAtExpected, controlsNotOk: k.controlsNotOk },

@@ -1,4 +1,4 @@
-import type { ClaimResult, VerifyReport } from '../claims/result.js';
+import type { ClaimResult, VerifyReport } from '../claims/core/result.js';
 import { seconds, signedSig3 } from './_internals/numbers.js';
 import { controlOutcome, counts, mismatchDetail } from './_internals/outcome.js';
 import { xmlAttr, xmlText } from './_internals/xml.js';
@@ -23,15 +23,17 @@ function testcase(c: ClaimResult, durations: boolean): string {
   ];
   if (!c.ok) {
     const detail = mismatchDetail(c);
-    const message = `expected ${c.expected}, got ${c.verdict}: ${detail}`;
-    const body = `${c.id}: expected ${c.expected}, got ${c.verdict}\n${detail}\nreplay: ${c.replay}`;
-    out.push(`      <failure message="${xmlAttr(message)}" type="verdict">${xmlText(body)}</failure>`);
+    const message = `expected ${c.expected}, got ${c.verdict} (${c.status}): ${detail}`;
+    const body = `${c.id}: expected ${c.expected}, got ${c.verdict} (${c.status})\n${detail}\nreplay: ${c.replay}`;
+    out.push(`      <failure message="${xmlAttr(message)}" type="${c.status === 'mismatch' ? 'verdict' : 'power'}">${xmlText(body)}</failure>`);
   }
   const sysout = [
     `verdict: ${c.verdict} (expected ${c.expected})`,
     `runs: ${c.applicableRuns}/${c.runs} applicable`,
     `worst slack: ${signedSig3(c.worstSlack)}`,
-    `negative control: ${control.label} (slack ${signedSig3(c.negativeControl.slack)}): ${c.negativeControl.description}`,
+    `power: ${control.label}`,
+    ...c.designated.map((f) => `  fault ${f.fault}${f.epsilon !== null ? ` (ε = ${f.epsilon})` : ''}: ${f.refuted ? 'refuted' : 'NOT refuted'} after ${f.searched} scenarios (slack ${signedSig3(f.slack)})`),
+    ...c.controls.map((k) => `  control ${k.fired ? 'fired' : 'silent'}: ${k.description}`),
     `seed: ${c.seed}`,
     `replay: ${c.replay}`,
   ].join('\n');
@@ -48,14 +50,14 @@ function testcase(c: ClaimResult, durations: boolean): string {
  * `<failure>` (message: verdicts and detail; body adds the replay command) when it is not ok, and
  * `<system-out>` with the worst slack and the negative-control outcome. No timestamp or host name,
  * so the bytes depend only on the report (see {@link JUnitOptions.durations} for the times).
- * A failed negative control does not make a failure (it does not set the exit code either); it is
- * shown in `<system-out>`. Ends with a newline.
+ * A claim without shown power (a designated fault not refuted, a control silent) is a failure of
+ * type "power", as it sets the exit code too. Ends with a newline.
  */
 export function toJUnit(report: VerifyReport, opts: JUnitOptions = {}): string {
   const durations = opts.durations ?? true;
   const k = counts(report);
   const total = durations ? seconds(report.claims.reduce((s, c) => s + (Number.isFinite(c.millis) && c.millis > 0 ? c.millis : 0), 0)) : seconds(0);
-  const counters = `tests="${k.claims}" failures="${k.notAtExpected}" errors="0" skipped="0" time="${total}"`;
+  const counters = `tests="${k.claims}" failures="${k.notAtExpected + k.controlsNotOk}" errors="0" skipped="0" time="${total}"`;
   const properties = [
     ['seed', String(report.seed)],
     ['version', report.version],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimResult } from '../claims/result.js';
+import type { ClaimResult } from '../claims/core/result.js';
 import { dirClaim, fakeReport, monoClaim, rankClaim } from './_testing/fakeReport.js';
 import { elements, parseXml, textContent, type XmlElement } from './_testing/xml.js';
 import { toSvgReport } from './svg.js';

@@ -1,4 +1,4 @@
-import type { ClaimResult, VerifyReport } from '../claims/result.js';
+import type { ClaimResult, VerifyReport } from '../claims/core/result.js';
 import { signedSig3 } from './_internals/numbers.js';
 import { controlOutcome, mismatchDetail, summaryLine } from './_internals/outcome.js';
 import { badge, badgeWidth, COLOR, fitChars, px, text } from './_internals/svg/draw.js';

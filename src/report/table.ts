@@ -1,6 +1,6 @@
-import type { ClaimResult, VerifyReport } from '../claims/result.js';
+import type { ClaimResult, VerifyReport } from '../claims/core/result.js';
 import { signedSig3 } from './_internals/numbers.js';
-import { controlOutcome, mismatchDetail, summaryLine } from './_internals/outcome.js';
+import { controlOutcome, mismatchDetail, powerProblems, summaryLine } from './_internals/outcome.js';
 import { columns, oneLine, truncate, wrap } from './_internals/text.js';
 
 /** Options of {@link formatTable}. */
@@ -34,7 +34,7 @@ const COLUMNS: readonly Column[] = [
   { header: 'verdict', right: false, max: 14, min: 9 },
   { header: 'runs', right: true, max: 13, min: 5 },
   { header: 'worst slack', right: true, max: 11, min: 9 },
-  { header: 'neg. control', right: false, max: 13, min: 8 },
+  { header: 'power', right: false, max: 18, min: 8 },
   { header: 'seed', right: true, max: 11, min: 4 },
 ];
 
@@ -51,7 +51,7 @@ function row(c: ClaimResult): Cell[] {
     { text: c.source },
     { text: c.tag },
     { text: c.expected },
-    { text: c.ok ? c.verdict : `${c.verdict} ✗`, color: hue(c.ok) },
+    { text: c.verdict === c.expected ? c.verdict : `${c.verdict} ✗`, color: hue(c.verdict === c.expected) },
     { text: `${c.applicableRuns}/${c.runs}` },
     { text: signedSig3(c.worstSlack) },
     { text: control.label, color: hue(control.ok) },
@@ -110,7 +110,7 @@ export function formatTable(report: VerifyReport, opts: TableOptions = {}): stri
     ...body.map(line),
   ];
 
-  const mismatches = report.claims.filter((c) => !c.ok);
+  const mismatches = report.claims.filter((c) => c.verdict !== c.expected);
   if (mismatches.length > 0) {
     out.push('', paint(`Not at expected verdict (${mismatches.length}):`, 'red'));
     for (const c of mismatches) {
@@ -120,13 +120,13 @@ export function formatTable(report: VerifyReport, opts: TableOptions = {}): stri
     }
   }
 
-  const badControls = report.claims.filter((c) => !controlOutcome(c).ok);
+  const badControls = report.claims.filter((c) => c.verdict === c.expected && !controlOutcome(c).ok);
   if (badControls.length > 0) {
-    out.push('', paint(`Negative control not ok (${badControls.length}):`, 'red'));
+    out.push('', paint(`No power shown (${badControls.length}):`, 'red'));
     for (const c of badControls) {
-      const head = `${oneLine(c.id)}: ${controlOutcome(c).label}, slack ${signedSig3(c.negativeControl.slack)}`;
-      out.push(`  ${paint('✗', 'red')} ${head}`);
-      for (const l of wrap(oneLine(c.negativeControl.description), LINE_WIDTH - INDENT.length)) out.push(INDENT + l);
+      out.push(`  ${paint('✗', 'red')} ${oneLine(c.id)}: ${controlOutcome(c).label}`);
+      for (const p of powerProblems(c)) for (const l of wrap(oneLine(p), LINE_WIDTH - INDENT.length)) out.push(INDENT + l);
+      out.push(`${INDENT}replay: ${oneLine(c.replay)}`);
     }
   }
 

@@ -1,25 +1,37 @@
-import type { ClaimResult, VerifyReport } from '../../claims/result.js';
+import type { ClaimResult, VerifyReport } from '../../claims/core/result.js';
 import { signedSig3 } from './numbers.js';
 
-/** How a claim's negative control went, judged for the kind of claim it is. */
+/** How a claim's power checks went: its designated faults (true claims) and its controls. */
 export interface ControlOutcome {
-  /** The control did what it is there for. */
+  /** Every designated fault refuted and every control fired. */
   readonly ok: boolean;
-  /** "refuted ✓", "NOT refuted ✗" (true claims) or "held ✓", "NOT held ✗" (known-false claims). */
+  /** "3/3 faults ✓", "NO POWER 1/2 ✗", "held ✓", "control silent ✗". */
   readonly label: string;
 }
 
 /**
- * The negative control's outcome. For a claim expected to hold, the control (broken hypotheses or a
- * planted bug) must be refuted. For a known-false claim (expected "refuted"), the control is a
- * scenario on which the false statement holds, showing the check can say "holds" (see `Claim`
- * in claims/types.ts), so there the control is ok when it was NOT refuted.
+ * The power outcome. A true claim must refute each of its designated faults (engine or theory bugs
+ * injected through the path it reads) and fire each control; a known-false claim's control is a
+ * scenario where the false statement holds, showing the check can also say "holds".
  */
 export function controlOutcome(c: ClaimResult): ControlOutcome {
+  const silent = c.controls.filter((k) => !k.fired).length;
   if (c.expected === 'holds') {
-    return c.negativeControl.refuted ? { ok: true, label: 'refuted ✓' } : { ok: false, label: 'NOT refuted ✗' };
+    const caught = c.designated.filter((f) => f.refuted).length;
+    const all = c.designated.length;
+    if (caught < all) return { ok: false, label: `NO POWER ${caught}/${all} ✗` };
+    if (silent > 0) return { ok: false, label: 'control silent ✗' };
+    return { ok: true, label: all === 0 ? 'not run' : `${caught}/${all} faults ✓` };
   }
-  return c.negativeControl.refuted ? { ok: false, label: 'NOT held ✗' } : { ok: true, label: 'held ✓' };
+  return silent > 0 ? { ok: false, label: 'NOT held ✗' } : { ok: true, label: c.controls.length === 0 ? 'not run' : 'held ✓' };
+}
+
+/** One line per undetected designated fault or silent control, for the reports. */
+export function powerProblems(c: ClaimResult): string[] {
+  return [
+    ...c.designated.filter((f) => !f.refuted).map((f) => `fault ${f.fault}${f.epsilon !== null ? ` (ε = ${f.epsilon})` : ''} not refuted on ${f.searched} scenarios: ${f.detail}`),
+    ...c.controls.filter((k) => !k.fired).map((k) => `control "${k.description}" never gave ${k.target} on ${k.searched} scenarios: ${k.detail}`),
+  ];
 }
 
 /**
@@ -29,6 +41,7 @@ export function controlOutcome(c: ClaimResult): ControlOutcome {
  * held; for a refuted claim without a recorded counterexample, the detail of its worst run.
  */
 export function mismatchDetail(c: ClaimResult): string {
+  if (c.status === 'no power' || c.status === 'control silent') return powerProblems(c).join('; ');
   if (c.counterexample) {
     const cx = c.counterexample;
     return `${cx.verdict.detail} (slack ${signedSig3(cx.verdict.slack)}, shrunk ${cx.shrinks}×)`;
@@ -55,18 +68,18 @@ export interface ReportCounts {
 
 /** The counts behind every summary line, so the four formats cannot disagree. */
 export function counts(report: VerifyReport): ReportCounts {
-  const atExpected = report.claims.filter((c) => c.ok).length;
+  const atExpected = report.claims.filter((c) => c.verdict === c.expected).length;
   return {
     claims: report.claims.length,
     atExpected,
     notAtExpected: report.claims.length - atExpected,
-    controlsNotOk: report.claims.filter((c) => !controlOutcome(c).ok).length,
+    controlsNotOk: report.claims.filter((c) => c.verdict === c.expected && !controlOutcome(c).ok).length,
   };
 }
 
 /** "12 claims: 12 at expected verdict, 0 not", with the failed negative controls when there are any. */
 export function summaryLine(report: VerifyReport): string {
   const k = counts(report);
-  const controls = k.controlsNotOk > 0 ? `; ${k.controlsNotOk} negative control${k.controlsNotOk === 1 ? '' : 's'} not ok` : '';
+  const controls = k.controlsNotOk > 0 ? `; ${k.controlsNotOk} without shown power (a designated fault not refuted or a control silent)` : '';
   return `${k.claims} claim${k.claims === 1 ? '' : 's'}: ${k.atExpected} at expected verdict, ${k.notAtExpected} not${controls}`;
 }

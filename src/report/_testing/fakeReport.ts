@@ -1,4 +1,4 @@
-import type { ClaimResult, VerifyReport } from '../../claims/result.js';
+import type { ClaimResult, VerifyReport } from '../../claims/core/result.js';
 import type { RunVerdict } from '../../claims/types.js';
 
 /** The failing claim's counterexample detail: every character XML must escape. */

@@ -1,4 +1,4 @@
-import type { ClaimResult } from '../../../claims/result.js';
+import type { ClaimResult } from '../../../claims/core/result.js';
 import { signedSig3 } from '../numbers.js';
 import { COLOR, px, spacedLabels, text } from './draw.js';
 import { slackScale } from './scale.js';
@@ -18,7 +18,7 @@ const GOLDEN = 0.6180339887498949;
 
 /**
  * The slack strip of one claim at (x, y), `width` px wide: one dot per applicable run at its slack
- * (blue ≥ 0, red < 0), the counterexample ringed, the negative control as a purple diamond, the
+ * (blue ≥ 0, red < 0), the counterexample ringed, a refuted designated fault as a purple diamond, the
  * region below 0 tinted and the 0 line drawn; tick labels that would overlap are thinned out from
  * 0. Inapplicable runs (slack 0 by convention) are counted in the title, not drawn; non-finite
  * slacks are counted in a caption. Returns the markup and its height in px.
@@ -26,7 +26,7 @@ const GOLDEN = 0.6180339887498949;
 export function slackStrip(c: ClaimResult, x: number, y: number, width: number): { svg: string; height: number } {
   const applicable = c.details.filter((r) => r.verdict !== 'inapplicable');
   const finite = applicable.filter((r) => Number.isFinite(r.slack));
-  const control = c.negativeControl.slack;
+  const control = c.designated.find((f) => f.refuted)?.slack ?? null;
   const cx = c.counterexample?.verdict.slack;
   const shown = [
     ...finite.map((r) => r.slack),

@@ -1,0 +1,21 @@
+import { generateDataset } from '../../data/index.js';
+import { gaussianTestError, limitDirection } from '../../theory/index.js';
+import { float64Trainer } from '../../trainers/index.js';
+import type { Trainer } from '../../trainers/types.js';
+import type { ClaimContext, TheoryPort } from './types.js';
+
+/** The project's theory functions, unmodified (docs/theory.md §2). */
+export const referenceTheory: TheoryPort = {
+  limitDirection,
+  wbar: (_p, limit) => limit.wbar,
+  gaussianTestError,
+  testPoints(data, count, tag) {
+    const { labelNoise: _clean, ...clean } = data;
+    return generateDataset({ ...clean, n: count, seed: `${String(data.seed)}:${tag}` });
+  },
+};
+
+/** The context every claim runs in unless told otherwise: the float64 engine and the reference theory. */
+export function referenceContext(trainer: Trainer = float64Trainer()): ClaimContext {
+  return { trainer, theory: referenceTheory };
+}

@@ -1,0 +1,31 @@
+import type { ClaimDefinition, ClaimContext, Tier } from '../../claims/core/types.js';
+import { referenceContext } from '../../claims/core/context.js';
+import { InputError } from '../../errors.js';
+import { catalogue, papers, selectClaims } from '../../papers/registry.js';
+import { choiceOption, numberOption, stringOption, type ParsedArgs } from '../args.js';
+
+/** --claims all|PAPER|ID,…, checked against the registry. */
+export function claimsOption(args: ParsedArgs): { wanted: string; claims: ClaimDefinition[] } {
+  const wanted = stringOption(args, 'claims') ?? 'all';
+  const { claims, unknown } = selectClaims(wanted);
+  if (unknown !== undefined) {
+    throw new InputError('--claims', `unknown claim or paper ${JSON.stringify(unknown)} (papers: ${papers.map((p) => p.key).join(', ')}; claims: ${catalogue.map((c) => c.id).join(', ')})`);
+  }
+  if (claims.length === 0) throw new InputError('--claims', 'selects no claim');
+  return { wanted, claims };
+}
+
+/** --seed S, or a fresh one (printed by the caller, so the run can be replayed). */
+export function seedOption(args: ParsedArgs): number {
+  return numberOption(args, 'seed', { integer: true, min: -(2 ** 31), max: 2 ** 32 - 1 }) ?? (Date.now() ^ (Math.random() * 2 ** 31)) >>> 0;
+}
+
+/** --tier quick|deep (default quick). */
+export function tierOption(args: ParsedArgs): Tier {
+  return choiceOption(args, 'tier', ['quick', 'deep'] as const) ?? 'quick';
+}
+
+/** The context of the main runs: the float64 engine and the reference theory. */
+export function mainContext(): ClaimContext {
+  return referenceContext();
+}

@@ -1,0 +1,86 @@
+import { defineClaim } from '../../../claims/core/define.js';
+import { inapplicable, refutedBecause, verdictFromSlack } from '../../../claims/core/verdict.js';
+import { asymptoticApplicability, directionError } from '../measure.js';
+import { linearOutputs, networkOutputs, signDisagreement } from '../network.js';
+import { h25Facts, h25Run } from '../run.js';
+import { scenarioArb } from '../scenario.js';
+import { CASE2, LONG_RUN } from '../spaces.js';
+import { nearest } from './hDir.js';
+
+/** Fresh test points per run. */
+const LIN_TEST_POINTS = 4000;
+
+/**
+ * Smallest fraction of test points that must lie in the region where agreement is guaranteed at T.
+ * The region grows to everything as err(t) → 0; a run whose W(T) is so far from Ŵ that the guarantee
+ * covers less than this is not approaching the limit the claim speaks of, and is refuted rather than
+ * passed on an empty region.
+ */
+export const REGION_MIN_FRACTION = 0.5;
+
+/**
+ * H-LIN (H25, stated + derived; docs/theory.md §5). With balanced blocks (a_j = ±1/√m, m/2 each), φ
+ * 1-Lipschitz and φ(s) − φ(r) ≥ γ(s − r) for s ≥ r give |f(x;W)/‖W‖ − f(x;Ŵ)/‖Ŵ‖| ≤ err(t)·‖x‖ and
+ * |f(x;Ŵ)|/‖Ŵ‖ ≥ (√m/2)·γ·|⟨w̄, x⟩|/‖Ŵ‖, so sign f(x; W(t)) = sign⟨w̄, x⟩ wherever
+ * (√m/2)·γ·|⟨w̄, x⟩| > ‖Ŵ‖·err(t)·‖x‖.
+ */
+export const hLin = defineClaim('h25', {
+  id: 'H-LIN',
+  source: 'H25',
+  tag: 'stated + derived',
+  expected: 'holds',
+  statement: 'With balanced blocks, sign f(x; W(t)) agrees with sign⟨w̄, x⟩ on test points once t is large (a linear decision boundary).',
+  method:
+    `on ${LIN_TEST_POINTS} fresh mixture points: the disagreement rate D(t) of sign f(x; W(t)) with sign⟨w̄, x⟩ must not rise from T/100 to T = 10⁵; ` +
+    `no point may disagree inside the region (√m/2)·γ·|⟨w̄,x⟩| > ‖Ŵ‖·err(T)·‖x‖ where agreement is guaranteed, so D(T) ≤ 1 − coverage; ` +
+    `and the region must cover at least ${REGION_MIN_FRACTION} of the points (an empty region is a refutation, never a pass).`,
+  parameters: { regionMin: { value: REGION_MIN_FRACTION, doc: 'smallest covered fraction of the guaranteed region at T (see hLin.ts)' } },
+  scenario: scenarioArb({ ...CASE2, steps: LONG_RUN }),
+  designated: [{ fault: 'backward-relu', why: 'a ReLU backward pass under a leaky forward pass does not converge to Ŵ, so the boundary stays off sign⟨w̄, x⟩' }],
+  controls: [],
+  run: async (s, ctx) => {
+    const run = await h25Run(s, ctx);
+    const test = ctx.theory.testPoints(s.data, LIN_TEST_POINTS, 'lin');
+    const wbar = run.limit.status === 'ok' ? ctx.theory.wbar(run.problem, run.limit) : null;
+    return { ...run, test, wbar };
+  },
+  applies: (_s, run) => asymptoticApplicability(run),
+  facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
+  check(_s, run) {
+    if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
+    if (run.wbar === null) return refutedBecause('w̄ is undefined: the rows of Ŵ do not share one vector per block');
+    const p = run.problem;
+    const T = run.trajectory.steps;
+    const cps = run.trajectory.checkpoints;
+    const lin = linearOutputs(run.wbar, run.test);
+    const D = (t: number): number => signDisagreement(networkOutputs(p, nearest(cps, t).W, run.test), lin);
+    const last = cps[cps.length - 1]!;
+    const fT = networkOutputs(p, last.W, run.test);
+    const err = directionError(last.W, last.normW, run.limit.direction);
+    let inRegion = 0;
+    let disagreeInRegion = 0;
+    for (let i = 0; i < run.test.n; i++) {
+      let xn = 0;
+      for (let k = 0; k < p.d; k++) xn += run.test.X[i * p.d + k]! ** 2;
+      if ((Math.sqrt(p.m) / 2) * p.gamma * Math.abs(lin[i]!) > run.limit.normF * err * Math.sqrt(xn)) {
+        inRegion++;
+        if (Math.sign(fT[i]!) !== Math.sign(lin[i]!)) disagreeInRegion++;
+      }
+    }
+    const coverage = inRegion / run.test.n;
+    const dT = signDisagreement(fT, lin);
+    const d100 = D(T / 100);
+    const slacks = [
+      disagreeInRegion > 0 ? -disagreeInRegion / run.test.n : 1,
+      (coverage - REGION_MIN_FRACTION) / REGION_MIN_FRACTION,
+      dT <= d100 ? 1 : -(dT - d100),
+    ];
+    const series = { 'sign disagreement vs t': [T / 1000, T / 100, T / 10, T].map((t) => [t, D(t)] as const) };
+    return verdictFromSlack(
+      Math.min(...slacks),
+      `err(T) = ${err.toExponential(3)}: region covers ${(coverage * 100).toFixed(1)}% of ${run.test.n} points, ${disagreeInRegion} disagree there; D(T/100) = ${d100.toPrecision(3)}, D(T) = ${dT.toPrecision(3)}`,
+      { err, coverage, disagreeInRegion, disagreementT: dT, disagreementT100: d100 },
+      series,
+    );
+  },
+});

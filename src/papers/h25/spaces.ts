@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { scenarioArb, type Scenario, type ScenarioSpace } from './scenario.js';
+
+/**
+ * Case 1 of THEORY §4 (strong signal): few points in low dimension with ‖μ‖ ≫ the noise, so
+ * ⟨y_i x_i, y_k x_k⟩ = ‖μ‖² + O(‖μ‖ + √d) ≥ 0 for all pairs with overwhelming probability.
+ */
+export const CASE1: Omit<ScenarioSpace, 'steps'> = { n: [2, 6], d: [2, 5], muNorm: [10, 14], gamma: [0.1, 0.9] };
+
+/**
+ * Case 2 of THEORY §4 (near-orthogonality, C = 1): ‖x_i‖² ≈ d while |⟨x_i, x_k⟩| ≈ √d, so
+ * γ·d ≥ n·3√d needs d ≥ (3n/γ)²; n ≤ 5 and γ ≥ 0.5 give d ≥ 900, and d ∈ [1500, 2500] leaves room.
+ */
+export const CASE2: Omit<ScenarioSpace, 'steps'> = { n: [2, 5], d: [1500, 2500], muNorm: [0, 1], gamma: [0.5, 0.9] };
+
+/** Scenarios inside H25's hypotheses (either case), with `steps` GD steps and optional overrides. */
+export function withinH25(steps: number, overrides: Partial<ScenarioSpace> = {}): fc.Arbitrary<Scenario> {
+  return fc.oneof(scenarioArb({ ...CASE1, steps, ...overrides }), scenarioArb({ ...CASE2, steps, ...overrides }));
+}
+
+/** Steps for the slowly converging claims (H-DIR, H-RATE, H-LIN): five decades of t. */
+export const LONG_RUN = 100_000;
+
+/**
+ * Outside H25's hypotheses: few points in 2–4 dimensions with almost no signal, so some pairs have
+ * ⟨y_i x_i, y_k x_k⟩ < 0 and a large step lowers some margins. (Under Case 1 every ⟨G_i, G_k⟩ ≥ 0,
+ * so every step raises every margin and the exp loss falls for any step size: no overshoot there.)
+ */
+export const MIXED: Omit<ScenarioSpace, 'steps'> = { n: [4, 8], d: [2, 4], muNorm: [0, 0.5], gamma: [0.1, 0.5] };
