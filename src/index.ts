@@ -58,13 +58,44 @@ export {
 } from './theory/index.js';
 export type { AsymptoticRates, H25Hypotheses, LimitDirection } from './theory/index.js';
 
-// Claims and verification.
-export type { Applicability, Claim, ClaimParameter, ExpectedVerdict, ProvenanceTag, RunVerdict, Verdict } from './claims/types.js';
-export type { ClaimResult, VerifyReport } from './claims/result.js';
-export { catalogue, claimById } from './claims/catalogue.js';
-export { NEGATIVE_CONTROL_MIN_RUNS, verifyClaim } from './claims/verify.js';
-export { calibrateClaim } from './claims/calibrate.js';
-export type { Calibration } from './claims/calibrate.js';
+// Trainers: the seam every claim reads its trajectories through.
+export type { Trainer, TrainedCheckpoint } from './trainers/index.js';
+export { float64Trainer, decimalTrainer, checkTrainedCheckpoints } from './trainers/index.js';
+export { measureTrajectory } from './theory/trajectory.js';
+export type { MeasuredCheckpoint, MeasuredTrajectory } from './theory/trajectory.js';
+export { TrainerError } from './errors.js';
+
+// Claims, papers, faults and verification.
+export type {
+  Applicability,
+  ClaimContext,
+  ClaimDefinition,
+  ClaimParameter,
+  ClaimSpec,
+  Control,
+  Designation,
+  ExpectedVerdict,
+  Fault,
+  ProvenanceTag,
+  RunFacts,
+  RunVerdict,
+  TheoryPort,
+  Tier,
+  Verdict,
+} from './claims/core/types.js';
+export type { ClaimResult, ClaimStatus, ControlCheck, FaultCheck, RunRecord, VerifyReport } from './claims/core/result.js';
+export { defineClaim } from './claims/core/define.js';
+export { referenceContext, referenceTheory } from './claims/core/context.js';
+export { MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim } from './claims/core/runner.js';
+export type { RunnerOptions } from './claims/core/runner.js';
+export { powerRow } from './claims/core/power.js';
+export type { PowerCell, PowerReport, PowerRow } from './claims/core/power.js';
+export { calibrateClaim } from './claims/core/calibrate.js';
+export type { Calibration } from './claims/core/calibrate.js';
+export { catalogue, claimById, faultCatalogue, papers, selectClaims } from './papers/registry.js';
+export type { Paper } from './papers/paper.js';
+export { engineFaults, defectiveTrainer, trainWithDefect } from './faults/index.js';
+export type { EngineDefect } from './faults/index.js';
 export { formatTable, toJUnit, toJsonReport, toSvgReport } from './report/index.js';
 
 // The command line, as a function (returns the exit code).
