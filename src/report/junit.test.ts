@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirClaim, fakeReport, monoClaim, NASTY_DETAIL } from './_testing/fakeReport.js';
+import { dirClaim, fakeReport, monoClaim, NASTY_DETAIL, noPowerClaim, rankClaim } from './_testing/fakeReport.js';
 import { elements, parseXml, textContent } from './_testing/xml.js';
 import { toJUnit } from './junit.js';
 
@@ -33,17 +33,38 @@ describe('toJUnit', () => {
     expect(textContent(failures[0])).toContain(NASTY_DETAIL);
     expect(textContent(failures[0])).toContain(`replay: ${monoClaim.replay}`);
     expect(xml).toContain('&lt;&amp;&gt;&quot;&apos;');
+    expect(failures[0].attrs['type']).toBe('verdict');
+    expect(failures[0].attrs['message']).toMatch(/^expected holds, got refuted \(mismatch\): /);
   });
 
-  it('reports the worst slack and the negative control in system-out', () => {
+  it('reports the worst slack, the designated faults and the controls in system-out', () => {
     const out = all.filter((e) => e.name === 'system-out').map(textContent);
     expect(out[0]).toContain('worst slack: +0.0200');
-    expect(out[0]).toContain('negative control: refuted ✓');
-    expect(out[2]).toContain('negative control: held ✓');
+    expect(out[0]).toContain('power: 2/2 faults ✓');
+    expect(out[0]).toContain('fault theory:limit-direction-rotated (ε = 0.1): refuted after 3 scenarios (slack -0.400)');
+    expect(out[0]).toContain('fault engine:backward-relu: refuted after 1 scenarios (slack -0.900)');
+    expect(out[0]).toContain(`control fired: ${dirClaim.controls[0]!.description}`);
+    expect(out[2]).toContain('power: held ✓');
+    expect(out[2]).toContain(`control fired: ${rankClaim.controls[0]!.description}`);
+  });
+
+  it('fails a claim at its expected verdict whose designated fault was never refuted, with type "power"', () => {
+    const doc = parseXml(toJUnit(fakeReport([dirClaim, noPowerClaim])));
+    const els = elements(doc);
+    expect(els.find((e) => e.name === 'testsuite')!.attrs).toMatchObject({ tests: '2', failures: '1' });
+    const failures = els.filter((e) => e.name === 'failure');
+    expect(failures).toHaveLength(1);
+    expect(failures[0].attrs['type']).toBe('power');
+    expect(failures[0].attrs['message']).toContain('expected holds, got holds (no power)');
+    expect(failures[0].attrs['message']).toContain('fault engine:backward-relu not refuted on 20 scenarios');
+    expect(textContent(failures[0])).toContain(`replay: ${noPowerClaim.replay}`);
+    const out = textContent(els.filter((e) => e.name === 'system-out')[1]!);
+    expect(out).toContain('power: NO POWER 1/2 ✗');
+    expect(out).toContain('fault engine:backward-relu: NOT refuted after 20 scenarios');
   });
 
   it('escapes control characters and stays well-formed with hostile names', () => {
-    const hostile = { ...dirClaim, id: 'A<&>"\'\u001b[31m', source: 'x"y', ok: false, verdict: 'refuted' as const, replay: 'run --x="1" \u0007' };
+    const hostile = { ...dirClaim, id: 'A<&>"\'\u001b[31m', source: 'x"y', ok: false, verdict: 'refuted' as const, status: 'mismatch' as const, replay: 'run --x="1" \u0007' };
     const doc = parseXml(toJUnit(fakeReport([hostile])));
     const tc = elements(doc).find((e) => e.name === 'testcase')!;
     expect(tc.attrs['name']).toBe('A<&>"\'\\x1B[31m (stated, expected holds)');

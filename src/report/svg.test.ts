@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../claims/core/result.js';
-import { dirClaim, fakeReport, monoClaim, rankClaim } from './_testing/fakeReport.js';
+import { caught, dirClaim, fakeReport, monoClaim, noPowerClaim, rankClaim } from './_testing/fakeReport.js';
 import { elements, parseXml, textContent, type XmlElement } from './_testing/xml.js';
 import { toSvgReport } from './svg.js';
 
@@ -44,10 +44,29 @@ describe('toSvgReport', () => {
     expect(byClass(claims[1], 'ring')).toHaveLength(1);
   });
 
+  it("marks the first refuted designated fault's slack on the strip, and shows the power outcome", () => {
+    expect(byClass(claims[0], 'diamond')).toHaveLength(1); // H-DIR: its faults were refuted
+    expect(byClass(claims[2], 'diamond')).toHaveLength(0); // K-RANK-FULL: a known-false claim has none
+    expect(textContent(byClass(claims[0], 'slack-strip')[0]!)).toContain('control -0.400');
+    expect(textContent(claims[0])).toContain('2/2 faults ✓');
+    expect(textContent(claims[2])).toContain('held ✓');
+  });
+
+  it('flags a claim whose designated fault went unrefuted, with why and the replay command', () => {
+    const doc = parseXml(toSvgReport(fakeReport([dirClaim, noPowerClaim])));
+    const [ok, weak] = byClass(doc, 'claim');
+    expect(textContent(ok!)).not.toContain('replay');
+    const t = textContent(weak!);
+    expect(t).toContain('NO POWER 1/2 ✗');
+    expect(t).toContain('why: fault engine:backward-relu not refuted on 20 scenarios');
+    expect(t).toContain(noPowerClaim.replay);
+    expect(textContent(doc)).toContain('NOT ALL AT EXPECTED VERDICT');
+  });
+
   it('stays finite and well-formed on degenerate input', () => {
     const weird: ClaimResult[] = [
       { ...dirClaim, id: 'all-bad', details: [{ verdict: 'holds', slack: Infinity, detail: '', measured: {}, series: { 'a vs t': [[NaN, 1], [1, Infinity]], flat: [[1, 2], [1, 2]] } }] },
-      { ...monoClaim, id: 'none', details: [], worstSlack: null, negativeControl: { description: '', refuted: true, slack: null } },
+      { ...monoClaim, id: 'none', details: [], worstSlack: null, designated: [caught('', null, 0)].map((f) => ({ ...f, slack: null })), controls: [] },
       { ...rankClaim, id: '<&>"\'', details: [{ verdict: 'refuted', slack: -1e-300, detail: '', measured: {}, series: { s: [[-Number.MAX_VALUE, Number.MAX_VALUE], [Number.MAX_VALUE, -Number.MAX_VALUE]] } }] },
       { ...rankClaim, id: 'tiny', worstSlack: 5e-324, details: [{ verdict: 'holds', slack: Number.MIN_VALUE, detail: '', measured: {} }, { verdict: 'holds', slack: Number.MAX_VALUE, detail: '', measured: {} }] },
     ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirClaim, fakeReport, monoClaim, NASTY_DETAIL, rankClaim } from './_testing/fakeReport.js';
+import { control, dirClaim, fakeReport, monoClaim, NASTY_DETAIL, noPowerClaim, rankClaim } from './_testing/fakeReport.js';
 import { formatTable } from './table.js';
 
 const ANSI = /\u001b\[/;
@@ -10,9 +10,9 @@ describe('formatTable', () => {
   const lines = table.trimEnd().split('\n');
 
   it('has a row per claim with every column', () => {
-    expect(lines[0]).toMatch(/^claim\s+source\s+tag\s+expected\s+verdict\s+runs\s+worst slack\s+neg\. control\s+seed$/);
+    expect(lines[0]).toMatch(/^claim\s+source\s+tag\s+expected\s+verdict\s+runs\s+worst slack\s+power\s+seed$/);
     const row = lines.find((l) => l.startsWith('H-DIR '));
-    expect(row).toMatch(/H25\s+stated\s+holds\s+holds\s+5\/6\s+\+0\.0200\s+refuted ✓\s+3141592653$/);
+    expect(row).toMatch(/H25\s+stated\s+holds\s+holds\s+5\/6\s+\+0\.0200\s+2\/2 faults ✓\s+3141592653$/);
     for (const c of report.claims) expect(table).toContain(c.id);
   });
 
@@ -26,9 +26,24 @@ describe('formatTable', () => {
 
   it("judges a known-false claim's control by whether it held", () => {
     expect(lines.find((l) => l.startsWith('K-RANK-FULL '))).toContain('held ✓');
-    const bad = formatTable(fakeReport([{ ...rankClaim, negativeControl: { ...rankClaim.negativeControl, refuted: true } }]));
+    const silent = { ...rankClaim, controls: [control(rankClaim.controls[0]!.description, 'holds', false, -0.2)], status: 'control silent' as const, ok: false };
+    const bad = formatTable(fakeReport([silent]));
     expect(bad).toContain('NOT held ✗');
-    expect(bad).toContain('Negative control not ok (1):');
+    expect(bad).toContain('No power shown (1):');
+    expect(bad).toContain(`control "${rankClaim.controls[0]!.description}" never gave holds on 20 scenarios`);
+  });
+
+  it('shows NO POWER for a designated fault the claim never refuted, and explains it under the table', () => {
+    const t = formatTable(fakeReport([dirClaim, noPowerClaim]));
+    const row = t.split('\n').find((l) => l.startsWith('H-DIR-NOPOWER '));
+    expect(row).toMatch(/holds\s+holds\s+5\/6\s+\+0\.0200\s+NO POWER 1\/2 ✗/);
+    expect(t).not.toContain('Not at expected verdict');
+    expect(t).toContain('No power shown (1):');
+    expect(t).toContain('H-DIR-NOPOWER: NO POWER 1/2 ✗');
+    expect(t).toContain('fault engine:backward-relu not refuted on 20 scenarios');
+    expect(t).not.toContain('fault theory:limit-direction-rotated');
+    expect(t).toContain(`replay: ${noPowerClaim.replay}`);
+    expect(t).toContain('2 claims: 2 at expected verdict, 0 not; 1 without shown power');
   });
 
   it('ends with the summary and the global seed, and a newline', () => {
@@ -51,6 +66,7 @@ describe('formatTable', () => {
       source: 'SHNGS18 via H25 and more \u001b[31m',
       tag: 'stated + derived' as const,
       verdict: 'inapplicable' as const,
+      status: 'mismatch' as const,
       ok: false,
     };
     const t = formatTable(fakeReport([long, monoClaim, rankClaim]));
