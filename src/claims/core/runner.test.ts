@@ -1,58 +1,325 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from './types.js';
-import { NEGATIVE_CONTROL_MIN_RUNS, verifyClaim } from './verify.js';
+import { NumericalError, TrainerError } from '../../errors.js';
+import type { Trainer } from '../../trainers/types.js';
+import { referenceTheory } from './context.js';
+import { defineClaim } from './define.js';
+import { MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim, type RunnerOptions } from './runner.js';
+import type { ClaimContext, ClaimSpec, Fault, RunVerdict } from './types.js';
 
 /**
- * A toy claim on integers 0..99: it applies when `applies(x)`, holds when `holds(x)`. The runner's
- * bookkeeping is checked on it, with no training in the way.
+ * Toy claims on integers 0..99, checked with no training in the way: `run` only reports its scenario
+ * and whether it ran under the toy fault (the fault swaps the context's trainer for one named
+ * "faulty"), so each test states exactly when the toy check applies, holds or refutes.
  */
-function toy(expected: 'holds' | 'refuted', applies: (x: number) => boolean, holds: (x: number) => boolean, control: (x: number) => boolean): Claim<number, number> {
+interface ToyRun {
+  readonly x: number;
+  readonly faulty: boolean;
+}
+
+const ints = fc.integer({ min: 0, max: 99 });
+
+const trainer = (name: string): Trainer => ({ name, train: () => Promise.resolve([]) });
+
+/** The context of the main runs: a reference trainer (never called) and the reference theory. */
+const context: ClaimContext = { trainer: trainer('ref'), theory: referenceTheory };
+
+/** The ε each injection of a toy fault received, in order. */
+const injected: number[] = [];
+
+function toyFault(id: string, epsilon?: Fault['epsilon']): Fault {
   return {
-    id: 'TOY',
-    source: 'test',
-    tag: 'derived',
-    expected,
-    statement: 'toy',
-    method: 'toy',
-    parameters: {},
-    scenario: fc.integer({ min: 0, max: 99 }),
-    negativeControl: { description: 'toy control', scenario: fc.integer({ min: 0, max: 99 }).map((x) => x + 1000) },
-    run: (x) => x,
-    applies: (x) => ({ applies: x >= 1000 || applies(x), reason: 'toy' }),
-    check: (x) => {
-      const ok = x >= 1000 ? control(x - 1000) : holds(x);
-      return { verdict: ok ? 'holds' : 'refuted', slack: ok ? 1 : -1, detail: String(x), measured: {} };
+    id,
+    description: `toy fault ${id}`,
+    layer: 'theory',
+    ...(epsilon ? { epsilon } : {}),
+    inject: (ctx, eps) => {
+      injected.push(eps);
+      return { ...ctx, trainer: trainer('faulty') };
     },
   };
 }
 
-describe('verifyClaim', () => {
-  it('counts only applicable runs: inapplicable draws are redrawn', () => {
-    const r = verifyClaim(toy('holds', (x) => x % 2 === 0, () => true, () => false) as never, 5, 1);
+const FAULT = 'toy:faulty';
+const faults = new Map([FAULT, 'toy:continuous'].map((id) => [id, toyFault(id, id === FAULT ? undefined : { default: 0.5, min: 0.01, max: 1 })]));
+
+/** A toy verdict: holds with slack 1, or refuted with slack −1. */
+function verdict(holds: boolean, x: number, measured: RunVerdict['measured'] = {}): RunVerdict {
+  return { verdict: holds ? 'holds' : 'refuted', slack: holds ? 1 : -1, detail: `x = ${x}`, measured };
+}
+
+/**
+ * A true toy claim that always applies, holds on the reference context and refutes every run under
+ * the fault (designated); any field can be overridden.
+ */
+function toySpec(over: Partial<ClaimSpec<number, ToyRun>> = {}): ClaimSpec<number, ToyRun> {
+  return {
+    id: 'TOY',
+    source: 'test',
+    tag: 'derived',
+    expected: 'holds',
+    statement: 'toy',
+    method: 'toy',
+    parameters: {},
+    scenario: ints,
+    designated: [{ fault: FAULT, why: 'the toy check refutes every faulty run' }],
+    controls: [],
+    run: (x, ctx) => Promise.resolve({ x, faulty: ctx.trainer.name === 'faulty' }),
+    applies: () => ({ applies: true, reason: 'toy hypotheses hold' }),
+    check: (x, r) => verdict(!r.faulty, x),
+    facts: (x) => ({ seed: x, n: 1, d: 1, m: 1, hypotheses: { toy: true } }),
+    ...over,
+  };
+}
+
+const toy = (over: Partial<ClaimSpec<number, ToyRun>> = {}) => defineClaim('toy', toySpec(over));
+
+function options(runs: number, over: Partial<RunnerOptions> = {}): RunnerOptions {
+  return { runs, globalSeed: 1, tier: 'quick', context, faults, replay: (id) => `benign-check verify --seed 1 --claim ${id}`, ...over };
+}
+
+describe('verifyClaim: the main runs', () => {
+  it('counts only applicable runs: inapplicable draws are redrawn', async () => {
+    const r = await verifyClaim(toy({ applies: (x) => ({ applies: x % 2 === 0, reason: `x = ${x} is odd` }) }), options(5));
     expect(r.verdict).toBe('holds');
+    expect(r.status).toBe('ok');
+    expect(r.ok).toBe(true);
     expect(r.applicableRuns).toBe(5);
     expect(r.runs).toBeGreaterThanOrEqual(5);
+    expect(r.details.filter((d) => d.verdict !== 'inapplicable')).toHaveLength(5);
+    // One record per evaluated scenario; the applicable ones are exactly the even draws.
+    expect(r.records).toHaveLength(r.runs);
+    for (const rec of r.records) expect(rec.verdict === 'inapplicable').toBe((rec.seed as number) % 2 === 1);
+    expect(r.worstSlack).toBe(1);
+    expect(r.paper).toBe('toy');
+    expect(r.replay).toBe('benign-check verify --seed 1 --claim TOY');
   });
 
-  it("says 'inapplicable' when no draw meets the hypotheses, without spinning forever", () => {
-    const r = verifyClaim(toy('holds', () => false, () => true, () => false) as never, 3, 1);
+  it("says 'inapplicable' (not ok) when no draw meets the hypotheses, without spinning forever", async () => {
+    const r = await verifyClaim(toy({ applies: () => ({ applies: false, reason: 'never' }) }), options(3));
     expect(r.verdict).toBe('inapplicable');
+    expect(r.status).toBe('mismatch');
     expect(r.ok).toBe(false);
+    expect(r.applicableRuns).toBe(0);
+    expect(r.worstSlack).toBeNull();
+    expect(r.runs).toBeLessThanOrEqual(3 * (1 + MAX_SKIPS_PER_RUN));
+    expect(r.counterexample).toBeUndefined();
+    // The designated fault finds no applicable scenario either: nothing was shown.
+    expect(r.designated[0]).toMatchObject({ refuted: false, searched: 0, detail: 'no applicable scenario', slack: null });
   });
 
-  it('searches a known-false claim beyond one run, and shrinks the counterexample', () => {
-    // Refuted on 10% of scenarios: one draw would miss it nine times in ten.
-    const r = verifyClaim(toy('refuted', () => true, (x) => x % 10 !== 7, () => true) as never, 1, 3);
-    expect(NEGATIVE_CONTROL_MIN_RUNS).toBeGreaterThanOrEqual(20);
+  it('searches a known-false claim over at least SEARCH_MIN_RUNS scenarios, and shrinks the counterexample', async () => {
+    expect(SEARCH_MIN_RUNS).toBeGreaterThanOrEqual(20);
+    // The false statement fails on x ≥ 80 only (20% of draws): one run would mostly miss it.
+    const falseClaim = toy({
+      expected: 'refuted',
+      tag: 'known-false',
+      designated: [],
+      controls: [{ description: 'x < 80: the statement holds', target: 'holds', scenario: fc.integer({ min: 0, max: 79 }) }],
+      check: (x) => verdict(x < 80, x),
+    });
+    for (const globalSeed of [1, 2, 3, 4, 5]) {
+      const r = await verifyClaim(falseClaim, options(1, { globalSeed }));
+      expect(r.verdict).toBe('refuted');
+      expect(r.status).toBe('ok');
+      expect(r.ok).toBe(true);
+      // Shrunk to the smallest failing integer, whatever the first failing draw was.
+      expect(r.counterexample?.scenario).toBe(80);
+      expect(r.counterexample?.verdict.verdict).toBe('refuted');
+      expect(r.controls).toEqual([expect.objectContaining({ target: 'holds', fired: true, searched: 1 })]);
+    }
+  });
+
+  it('reports a known-false claim that was never refuted as a mismatch', async () => {
+    const r = await verifyClaim(
+      toy({
+        expected: 'refuted',
+        tag: 'known-false',
+        designated: [],
+        controls: [{ description: 'anything', target: 'holds', scenario: ints }],
+      }),
+      options(1),
+    );
+    expect(r.verdict).toBe('holds');
+    expect(r.status).toBe('mismatch');
+    expect(r.ok).toBe(false);
+    expect(r.applicableRuns).toBe(SEARCH_MIN_RUNS);
+  });
+
+  it('draws the deep tier from deepScenario', async () => {
+    const r = await verifyClaim(toy({ deepScenario: ints.map((x) => x + 1000) }), options(4, { tier: 'deep' }));
+    expect(r.records.length).toBeGreaterThan(0);
+    for (const rec of r.records) expect(rec.seed as number).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('is deterministic in the global seed', async () => {
+    const seeds = async (globalSeed: number) => (await verifyClaim(toy(), options(6, { globalSeed }))).records.map((rec) => rec.seed);
+    expect(await seeds(7)).toEqual(await seeds(7));
+  });
+});
+
+describe('verifyClaim: designated faults and controls', () => {
+  it("gives 'no power' (not ok) when the claim never refutes a designated fault", async () => {
+    const r = await verifyClaim(toy({ check: (x) => verdict(true, x) }), options(3));
+    expect(r.verdict).toBe('holds');
+    expect(r.status).toBe('no power');
+    expect(r.ok).toBe(false);
+    expect(r.designated).toEqual([
+      { fault: FAULT, epsilon: null, why: 'the toy check refutes every faulty run', refuted: false, searched: SEARCH_MIN_RUNS, detail: expect.any(String), slack: 1 },
+    ]);
+  });
+
+  it('searches a designated fault beyond `runs`: one refuted late in the search gives ok', async () => {
+    // Under the fault the check refutes only from the 15th faulty evaluation on; one main run.
+    let faultyRuns = 0;
+    const r = await verifyClaim(
+      toy({
+        run: (x, ctx) => Promise.resolve({ x, faulty: ctx.trainer.name === 'faulty' && ++faultyRuns >= 15 }),
+      }),
+      options(1),
+    );
+    expect(r.status).toBe('ok');
+    expect(r.ok).toBe(true);
+    expect(r.designated[0]).toMatchObject({ fault: FAULT, refuted: true, searched: 15, slack: -1 });
+    expect(r.designated[0]!.detail).toMatch(/^x = \d+$/);
+  });
+
+  it("injects a continuous fault at the designation's ε, or else the fault's default", async () => {
+    injected.length = 0;
+    const r = await verifyClaim(
+      toy({
+        designated: [
+          { fault: 'toy:continuous', epsilon: 0.25, why: 'at ε = 0.25' },
+          { fault: 'toy:continuous', why: 'at the default ε' },
+          { fault: FAULT, why: 'discrete' },
+        ],
+      }),
+      options(2),
+    );
+    expect(injected).toEqual([0.25, 0.5, 0]);
+    expect(r.designated.map((f) => [f.epsilon, f.refuted])).toEqual([
+      [0.25, true],
+      [0.5, true],
+      [null, true],
+    ]);
+    expect(r.status).toBe('ok');
+  });
+
+  it('runs a designated fault on its own scenarios when it has some', async () => {
+    const seen: number[] = [];
+    const r = await verifyClaim(
+      toy({
+        designated: [{ fault: FAULT, why: 'only large x', scenario: ints.map((x) => x + 500) }],
+        check: (x, run) => {
+          if (run.faulty) seen.push(x);
+          return verdict(!run.faulty, x);
+        },
+      }),
+      options(2),
+    );
+    expect(r.designated[0]!.refuted).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const x of seen) expect(x).toBeGreaterThanOrEqual(500);
+  });
+
+  it('refuses a designated fault missing from the catalogue', async () => {
+    await expect(verifyClaim(toy({ designated: [{ fault: 'toy:unknown', why: 'x' }] }), options(1))).rejects.toThrow(/toy:unknown.*not in the fault catalogue/);
+  });
+
+  it("gives 'control silent' when a control never reaches its target verdict, ok when it does", async () => {
+    // The control scenarios (x ≥ 1000) break the hypotheses; the check refutes them only if x ≥ 1000 + k.
+    const withControl = (k: number) =>
+      toy({
+        applies: (x) => ({ applies: x < 1000, reason: 'x ≥ 1000' }),
+        check: (x, r) => verdict(!r.faulty && x < 1000 + k, x),
+        controls: [{ description: 'hypotheses broken', target: 'refuted', scenario: ints.map((x) => x + 1000) }],
+      });
+    const silent = await verifyClaim(withControl(1000), options(2));
+    expect(silent.verdict).toBe('holds');
+    expect(silent.status).toBe('control silent');
+    expect(silent.ok).toBe(false);
+    expect(silent.controls).toEqual([expect.objectContaining({ description: 'hypotheses broken', target: 'refuted', fired: false, searched: SEARCH_MIN_RUNS })]);
+    // A control runs the check although the hypotheses fail (they fail on purpose).
+    const fires = await verifyClaim(withControl(0), options(2));
+    expect(fires.status).toBe('ok');
+    expect(fires.controls[0]).toMatchObject({ fired: true, searched: 1, slack: -1 });
+  });
+
+  it('skips designated faults and controls with mainOnly', async () => {
+    const r = await verifyClaim(toy({ check: (x) => verdict(true, x) }), options(2, { mainOnly: true }));
+    expect(r.designated).toEqual([]);
+    expect(r.controls).toEqual([]);
+    expect(r.status).toBe('ok');
+  });
+});
+
+describe('verifyClaim: failures are refutations, never passes', () => {
+  it('reports a check with slack NaN as refuted, even when it says "holds"', async () => {
+    const r = await verifyClaim(toy({ check: (x, run) => (run.faulty ? verdict(false, x) : { ...verdict(true, x), slack: Number.NaN }) }), options(3));
     expect(r.verdict).toBe('refuted');
-    expect((r.counterexample?.scenario as number) % 10).toBe(7);
+    expect(r.status).toBe('mismatch');
+    expect(r.counterexample?.verdict).toMatchObject({ verdict: 'refuted', slack: -1 });
+    expect(r.counterexample?.verdict.detail).toMatch(/non-finite slack NaN/);
+    expect(r.details.every((d) => d.verdict !== 'holds')).toBe(true);
+    expect(r.worstSlack).toBe(-1);
   });
 
-  it('reports a control that never fires, and one that fires late in its search', () => {
-    const never = verifyClaim(toy('holds', () => true, () => true, () => true) as never, 1, 1);
-    expect(never.negativeControl.refuted).toBe(false);
-    const late = verifyClaim(toy('holds', () => true, () => true, (x) => x % 10 !== 3) as never, 1, 1);
-    expect(late.negativeControl.refuted).toBe(true);
+  it('reports a measurement of Infinity as refuted, naming it', async () => {
+    const r = await verifyClaim(
+      toy({ check: (x, run) => verdict(!run.faulty, x, { ratio: x >= 50 ? Number.POSITIVE_INFINITY : 1, label: 'ok' }) }),
+      options(10),
+    );
+    expect(r.verdict).toBe('refuted');
+    expect(r.counterexample?.scenario).toBe(50);
+    expect(r.counterexample?.verdict.detail).toMatch(/non-finite measurement ratio = Infinity/);
+    expect(r.records.filter((rec) => (rec.seed as number) >= 50).every((rec) => rec.verdict === 'refuted')).toBe(true);
+  });
+
+  it("reports a NumericalError thrown in `run` as a refutation with its message", async () => {
+    const r = await verifyClaim(
+      toy({
+        run: (x, ctx) => {
+          if (x >= 50) return Promise.reject(new NumericalError('W at step 3', `overflow at x = ${x}`));
+          return Promise.resolve({ x, faulty: ctx.trainer.name === 'faulty' });
+        },
+      }),
+      options(10),
+    );
+    expect(r.verdict).toBe('refuted');
+    expect(r.status).toBe('mismatch');
+    expect(r.counterexample?.scenario).toBe(50);
+    expect(r.counterexample?.verdict).toMatchObject({ verdict: 'refuted', slack: -1, detail: 'NumericalError: W at step 3: overflow at x = 50' });
+  });
+
+  it('reports a TrainerError thrown in `run` as a refutation with its message', async () => {
+    const r = await verifyClaim(toy({ run: () => Promise.reject(new TrainerError('ref', 'checkpoints', 'expected 2 checkpoints, got 1')) }), options(2));
+    expect(r.verdict).toBe('refuted');
+    expect(r.counterexample?.verdict.detail).toBe('TrainerError: ref: checkpoints: expected 2 checkpoints, got 1');
+  });
+
+  it('lets any other error thrown by a claim escape (a bug, not a refutation)', async () => {
+    await expect(verifyClaim(toy({ check: () => { throw new RangeError('bug in the claim'); } }), options(2))).rejects.toThrow(/bug in the claim/);
+  });
+});
+
+describe('defineClaim', () => {
+  it('refuses a true claim without designated faults', () => {
+    expect(() => toy({ designated: [] })).toThrow(/TOY: a true claim needs at least one designated fault/);
+  });
+
+  it("refuses a known-false claim without a control on which it holds", () => {
+    const falseSpec = { expected: 'refuted' as const, tag: 'known-false' as const, designated: [] };
+    expect(() => toy({ ...falseSpec, controls: [] })).toThrow(/TOY: a known-false claim needs a control on which its statement holds/);
+    expect(() => toy({ ...falseSpec, controls: [{ description: 'wrong target', target: 'refuted', scenario: ints }] })).toThrow(/known-false/);
+    expect(() => toy({ ...falseSpec, controls: [{ description: 'holds', target: 'holds', scenario: ints }] })).not.toThrow();
+  });
+
+  it('keeps the static description and erases the scenario type', () => {
+    const c = toy({ parameters: { k: { value: 2, doc: 'toy' } } });
+    expect(c).toMatchObject({ paper: 'toy', id: 'TOY', source: 'test', tag: 'derived', expected: 'holds', parameters: { k: { value: 2, doc: 'toy' } } });
+    expect(c.designated).toEqual([expect.objectContaining({ fault: FAULT, why: 'the toy check refutes every faulty run' })]);
+    expect('epsilon' in c.designated[0]!).toBe(false);
+    const [trial] = fc.sample(c.trials('quick'), { seed: 3, numRuns: 1 });
+    expect(fc.stringify(trial)).toBe(JSON.stringify(trial!.scenario));
   });
 });
