@@ -50,6 +50,9 @@ export const engineFaults: readonly Fault[] = [
   engineFault('summed-loss', 'the gradient of the summed loss Σ_i ℓ(q_i) instead of the mean (a step n times too large)', () => ({
     lossDerivativeScale: (n) => n,
   })),
+  engineFault('loss-derivative-sign', "ℓ′ with the wrong sign (ℓ′(u) = e^{−u} for the exp loss): gradient ascent", () => ({
+    lossDerivativeScale: () => -1,
+  })),
   engineFault('step-size', 'a step of α(1 + ε) in place of α', (e) => ({ stepScale: 1 + e }), { default: 0.02, min: 1e-4, max: 4 }),
   engineFault('float32-weights', 'W rounded to float32 after every step', () => ({ float32Weights: true })),
   engineFault('stale-forward', 'the update at step t uses the pre-activations and margins of W(t − 1)', () => ({ staleForward: true })),

@@ -72,8 +72,8 @@ function cell(counts: { runs: number; refuted: number }, epsilon: number | null)
     runs,
     refuted,
     rate: runs > 0 ? refuted / runs : null,
-    // The lower end of a two-sided 90% interval is a one-sided 95% lower limit.
-    rateLower95: runs > 0 ? clopperPearson(refuted, runs, 0.9).lower : null,
+    // The lower end of a two-sided 90% interval (α = 0.1) is a one-sided 95% lower limit.
+    rateLower95: runs > 0 ? clopperPearson(refuted, runs, 0.1).lower : null,
     epsilon,
   };
 }

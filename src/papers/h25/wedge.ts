@@ -26,7 +26,7 @@ export function wedgeArb(o: { stepFactor: readonly [number, number]; steps: numb
   return fc.record({
     n: fc.integer({ min: 3, max: 8 }),
     halfAngle: fc.double({ min: o.halfAngle?.[0] ?? 55, max: o.halfAngle?.[1] ?? 85, noNaN: true }),
-    m: fc.integer({ min: 1, max: 4 }).map((h) => 2 * h),
+    m: fc.integer({ min: 1, max: 2 }).map((h) => 2 * h),
     gamma: fc.double({ min: 0.1, max: 0.5, noNaN: true }),
     stepFactor: fc.double({ min: o.stepFactor[0], max: o.stepFactor[1], noNaN: true }),
     steps: fc.constant(o.steps),

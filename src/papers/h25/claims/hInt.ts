@@ -18,7 +18,7 @@ export const hInt = defineClaim('h25', {
   parameters: {},
   scenario: withinH25(STEPS),
   designated: [
-    { fault: 'backward-sign-flip', why: 'a neuron trained against its sign block lowers the margins it should raise' },
+    { fault: 'loss-derivative-sign', why: 'gradient ascent lowers every margin: no t₀, L and ‖W‖ run the wrong way' },
   ],
   controls: [],
   run: (s, ctx) => h25Run(s, ctx),

@@ -8,7 +8,7 @@ import { CASE2, LONG_RUN } from '../spaces.js';
 import { nearest } from './hDir.js';
 
 /** Fresh test points per run. */
-const LIN_TEST_POINTS = 4000;
+const LIN_TEST_POINTS = 2000;
 
 /**
  * Smallest fraction of test points that must lie in the region where agreement is guaranteed at T.
@@ -40,9 +40,8 @@ export const hLin = defineClaim('h25', {
   controls: [],
   run: async (s, ctx) => {
     const run = await h25Run(s, ctx);
-    const test = ctx.theory.testPoints(s.data, LIN_TEST_POINTS, 'lin');
     const wbar = run.limit.status === 'ok' ? ctx.theory.wbar(run.problem, run.limit) : null;
-    return { ...run, test, wbar };
+    return { ...run, testPoints: () => ctx.theory.testPoints(s.data, LIN_TEST_POINTS, 'lin'), wbar };
   },
   applies: (_s, run) => asymptoticApplicability(run),
   facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
@@ -50,35 +49,36 @@ export const hLin = defineClaim('h25', {
     if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
     if (run.wbar === null) return refutedBecause('w̄ is undefined: the rows of Ŵ do not share one vector per block');
     const p = run.problem;
+    const test = run.testPoints();
     const T = run.trajectory.steps;
     const cps = run.trajectory.checkpoints;
-    const lin = linearOutputs(run.wbar, run.test);
-    const D = (t: number): number => signDisagreement(networkOutputs(p, nearest(cps, t).W, run.test), lin);
+    const lin = linearOutputs(run.wbar, test);
+    const D = (t: number): number => signDisagreement(networkOutputs(p, nearest(cps, t).W, test), lin);
     const last = cps[cps.length - 1]!;
-    const fT = networkOutputs(p, last.W, run.test);
+    const fT = networkOutputs(p, last.W, test);
     const err = directionError(last.W, last.normW, run.limit.direction);
     let inRegion = 0;
     let disagreeInRegion = 0;
-    for (let i = 0; i < run.test.n; i++) {
+    for (let i = 0; i < test.n; i++) {
       let xn = 0;
-      for (let k = 0; k < p.d; k++) xn += run.test.X[i * p.d + k]! ** 2;
+      for (let k = 0; k < p.d; k++) xn += test.X[i * p.d + k]! ** 2;
       if ((Math.sqrt(p.m) / 2) * p.gamma * Math.abs(lin[i]!) > run.limit.normF * err * Math.sqrt(xn)) {
         inRegion++;
         if (Math.sign(fT[i]!) !== Math.sign(lin[i]!)) disagreeInRegion++;
       }
     }
-    const coverage = inRegion / run.test.n;
+    const coverage = inRegion / test.n;
     const dT = signDisagreement(fT, lin);
     const d100 = D(T / 100);
     const slacks = [
-      disagreeInRegion > 0 ? -disagreeInRegion / run.test.n : 1,
+      disagreeInRegion > 0 ? -disagreeInRegion / test.n : 1,
       (coverage - REGION_MIN_FRACTION) / REGION_MIN_FRACTION,
       dT <= d100 ? 1 : -(dT - d100),
     ];
     const series = { 'sign disagreement vs t': [T / 1000, T / 100, T / 10, T].map((t) => [t, D(t)] as const) };
     return verdictFromSlack(
       Math.min(...slacks),
-      `err(T) = ${err.toExponential(3)}: region covers ${(coverage * 100).toFixed(1)}% of ${run.test.n} points, ${disagreeInRegion} disagree there; D(T/100) = ${d100.toPrecision(3)}, D(T) = ${dT.toPrecision(3)}`,
+      `err(T) = ${err.toExponential(3)}: region covers ${(coverage * 100).toFixed(1)}% of ${test.n} points, ${disagreeInRegion} disagree there; D(T/100) = ${d100.toPrecision(3)}, D(T) = ${dT.toPrecision(3)}`,
       { err, coverage, disagreeInRegion, disagreementT: dT, disagreementT100: d100 },
       series,
     );

@@ -7,7 +7,7 @@ import { scenarioArb, scenarioProblem } from '../scenario.js';
 import { CASE2 } from '../spaces.js';
 
 /** Fresh test points per run. */
-const TEST_POINTS = 4000;
+const TEST_POINTS = 1000;
 
 /**
  * H-LIN-UNBALANCED (known-false; docs/theory.md §5): the balanced-block rule sign⟨v₊ − v₋, x⟩ taken
@@ -34,7 +34,7 @@ export const hLinUnbalanced = defineClaim('h25', {
   ],
   run: async (s, ctx) => {
     const run = await h25RunOf(scenarioProblem(s), ctx, [0]);
-    return { ...run, test: ctx.theory.testPoints(s.data, TEST_POINTS, 'lin-unbalanced') };
+    return { ...run, testPoints: () => ctx.theory.testPoints(s.data, TEST_POINTS, 'lin-unbalanced') };
   },
   applies: (_s, run) => predictionApplicability(run),
   facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
@@ -43,15 +43,16 @@ export const hLinUnbalanced = defineClaim('h25', {
     const { limit, problem: p } = run;
     if (limit.wbar === null) return refutedBecause('w̄ is undefined');
     const d = p.d;
+    const test = run.testPoints();
     let sPlus = 0;
     let sMinus = 0;
     for (const a of p.a) if (a > 0) sPlus += a; else sMinus -= a;
     const jp = p.a.findIndex((a) => a > 0);
     const jm = p.a.findIndex((a) => a < 0);
     const weighted = Float64Array.from({ length: d }, (_, k) => sPlus * limit.W[jp * d + k]! - sMinus * limit.W[jm * d + k]!);
-    const f = networkOutputs(p, limit.W, run.test);
-    const plain = signDisagreement(f, linearOutputs(limit.wbar, run.test));
-    const blockWeighted = signDisagreement(f, linearOutputs(weighted, run.test));
+    const f = networkOutputs(p, limit.W, test);
+    const plain = signDisagreement(f, linearOutputs(limit.wbar, test));
+    const blockWeighted = signDisagreement(f, linearOutputs(weighted, test));
     return verdictFromSlack(
       plain > 0 ? -plain : 0,
       `m = ${p.m}: sign f(x; Ŵ) differs from sign⟨v₊ − v₋, x⟩ on ${(plain * 100).toFixed(2)}% of points, from sign⟨S₊v₊ − S₋v₋, x⟩ on ${(blockWeighted * 100).toFixed(2)}%`,
