@@ -1,9 +1,9 @@
 import { defineClaim } from '../../../claims/core/define.js';
 import { inapplicable, verdictFromSlack } from '../../../claims/core/verdict.js';
 import { asymptoticApplicability, directionError } from '../measure.js';
-import { h25Facts, h25Run } from '../run.js';
-import { scenarioArb } from '../scenario.js';
-import { CASE2, LONG_RUN } from '../spaces.js';
+import { pairClaim } from '../casePair.js';
+import { h25Run, type H25Run } from '../run.js';
+import { casePairArb, LONG_RUN } from '../spaces.js';
 
 /**
  * Largest admissible ratio of the direction error of the last decade's increment W(T) − W(T/10) to
@@ -40,18 +40,18 @@ export const hDir = defineClaim('h25', {
   method:
     `err(t) = ‖W/‖W‖ − Ŵ/‖Ŵ‖‖ at log-spaced checkpoints up to T = 10⁵: err(T) < err(T/100), and the last decade's ` +
     `increment W(T) − W(T/10) points at Ŵ within ${INCREMENT_FRACTION}·err(T) (a fixed wrong limit at angle θ gives a ratio ≈ 1). ` +
-    'Runs whose slowest transient decays slower than t^-0.5 are inapplicable at this T (strong-signal Case 1 data: t^-0.002 to t^-0.2).',
+    'Every run checks a near-orthogonal (Case 2) scenario and a Case-1-only one (weak signal, positive correlations: beyond near-orthogonality); runs whose slowest transient decays slower than t^-0.5 are inapplicable at this T (strong-signal Case 1 data: t^-0.002 to t^-0.2).',
   parameters: { incrementFraction: { value: INCREMENT_FRACTION, doc: 'largest increment error, as a fraction of err(T) (measured, see hDir.ts)' } },
-  scenario: scenarioArb({ ...CASE2, steps: LONG_RUN }),
+  scenario: casePairArb(LONG_RUN),
   designated: [
     { fault: 'svm-direction', why: 'W(t)/‖W(t)‖ converges to Ŵ, not to the linear SVM direction (cosine ≈ 0.99)' },
     { fault: 'backward-relu', why: 'a ReLU backward pass trains towards a different limit than the leaky network’s Ŵ' },
   ],
   controls: [],
-  run: (s, ctx) => h25Run(s, ctx),
-  applies: (_s, run) => asymptoticApplicability(run),
-  facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
-  check(_s, run) {
+  ...pairClaim<H25Run>({
+    run: (s, ctx) => h25Run(s, ctx),
+    applies: (_s, run) => asymptoticApplicability(run),
+    check(_s, run) {
     if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
     const U = run.limit.direction;
     const T = run.trajectory.steps;
@@ -74,4 +74,5 @@ export const hDir = defineClaim('h25', {
       { 'direction error vs t': errs },
     );
   },
+  }),
 });

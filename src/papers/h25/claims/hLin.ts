@@ -2,9 +2,16 @@ import { defineClaim } from '../../../claims/core/define.js';
 import { inapplicable, refutedBecause, verdictFromSlack } from '../../../claims/core/verdict.js';
 import { asymptoticApplicability, directionError } from '../measure.js';
 import { linearOutputs, networkOutputs, signDisagreement } from '../network.js';
-import { h25Facts, h25Run } from '../run.js';
-import { scenarioArb } from '../scenario.js';
-import { CASE2, LONG_RUN } from '../spaces.js';
+import type { Dataset } from '../../../data/index.js';
+import { pairClaim } from '../casePair.js';
+import { h25Run, type H25Run } from '../run.js';
+import { casePairArb, LONG_RUN } from '../spaces.js';
+
+/** What H-LIN reads: the run, w̄ from the context's theory, and fresh test points on demand. */
+interface LinRun extends H25Run {
+  readonly wbar: Float64Array | null;
+  testPoints(): Dataset;
+}
 import { nearest } from './hDir.js';
 
 /** Fresh test points per run. */
@@ -14,9 +21,12 @@ const LIN_TEST_POINTS = 2000;
  * Smallest fraction of test points that must lie in the region where agreement is guaranteed at T.
  * The region grows to everything as err(t) → 0; a run whose W(T) is so far from Ŵ that the guarantee
  * covers less than this is not approaching the limit the claim speaks of, and is refuted rather than
- * passed on an empty region.
+ * passed on an empty region. Fitted on the calibrate stream (`benign-check calibrate --claims H-LIN
+ * --runs 40 --seed 7`, Case 2 scenarios): coverage 0.47 at the least, median 0.80; a little under half
+ * the least, so a fresh run falls below it only with a far worse direction error than any seen there.
+ * A ReLU backward pass (err(T) ≈ 0.7–0.9) covers about 0.
  */
-export const REGION_MIN_FRACTION = 0.5;
+export const REGION_MIN_FRACTION = 0.2;
 
 /**
  * H-LIN (H25, stated + derived; docs/theory.md §5). With balanced blocks (a_j = ±1/√m, m/2 each), φ
@@ -33,19 +43,19 @@ export const hLin = defineClaim('h25', {
   method:
     `on ${LIN_TEST_POINTS} fresh mixture points: the disagreement rate D(t) of sign f(x; W(t)) with sign⟨w̄, x⟩ must not rise from T/100 to T = 10⁵; ` +
     `no point may disagree inside the region (√m/2)·γ·|⟨w̄,x⟩| > ‖Ŵ‖·err(T)·‖x‖ where agreement is guaranteed, so D(T) ≤ 1 − coverage; ` +
-    `and the region must cover at least ${REGION_MIN_FRACTION} of the points (an empty region is a refutation, never a pass).`,
+    `and the region must cover at least ${REGION_MIN_FRACTION} of the points (an empty region is a refutation, never a pass). Every run checks a Case 2 scenario and a Case-1-only one.`,
   parameters: { regionMin: { value: REGION_MIN_FRACTION, doc: 'smallest covered fraction of the guaranteed region at T (see hLin.ts)' } },
-  scenario: scenarioArb({ ...CASE2, steps: LONG_RUN }),
+  scenario: casePairArb(LONG_RUN),
   designated: [{ fault: 'backward-relu', why: 'a ReLU backward pass under a leaky forward pass does not converge to Ŵ, so the boundary stays off sign⟨w̄, x⟩' }],
   controls: [],
-  run: async (s, ctx) => {
-    const run = await h25Run(s, ctx);
-    const wbar = run.limit.status === 'ok' ? ctx.theory.wbar(run.problem, run.limit) : null;
-    return { ...run, testPoints: () => ctx.theory.testPoints(s.data, LIN_TEST_POINTS, 'lin'), wbar };
-  },
-  applies: (_s, run) => asymptoticApplicability(run),
-  facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
-  check(_s, run) {
+  ...pairClaim<LinRun>({
+    run: async (s, ctx) => {
+      const run = await h25Run(s, ctx);
+      const wbar = run.limit.status === 'ok' ? ctx.theory.wbar(run.problem, run.limit) : null;
+      return { ...run, testPoints: () => ctx.theory.testPoints(s.data, LIN_TEST_POINTS, 'lin'), wbar };
+    },
+    applies: (_s, run) => asymptoticApplicability(run),
+    check(_s, run) {
     if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
     if (run.wbar === null) return refutedBecause('w̄ is undefined: the rows of Ŵ do not share one vector per block');
     const p = run.problem;
@@ -83,4 +93,5 @@ export const hLin = defineClaim('h25', {
       series,
     );
   },
+  }),
 });

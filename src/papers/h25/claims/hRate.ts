@@ -3,9 +3,9 @@ import { fitLine } from '../../../claims/core/fit.js';
 import { inapplicable, verdictFromSlack } from '../../../claims/core/verdict.js';
 import type { Applicability } from '../../../claims/core/types.js';
 import { asymptoticApplicability, directionError, window } from '../measure.js';
-import { h25Facts, h25Run, type H25Run } from '../run.js';
-import { scenarioArb } from '../scenario.js';
-import { CASE2, LONG_RUN } from '../spaces.js';
+import { pairClaim } from '../casePair.js';
+import { h25Run, type H25Run } from '../run.js';
+import { casePairArb, LONG_RUN } from '../spaces.js';
 
 /**
  * Allowed relative deviation of α·T·L(T)/‖Ŵ‖² from 1 at T = 10⁵. With ρ settled, L(t) =
@@ -38,22 +38,22 @@ export const hRate = defineClaim('h25', {
   tag: 'derived',
   expected: 'holds',
   statement: 'In the activated region W(t) = Ŵ log(αt/n) + ρ(t) with ρ bounded (non-degenerate data), so t·L(t) → ‖Ŵ‖²/α and ‖W(t)‖ grows like ‖Ŵ‖ log t.',
-  method: `at T = 10⁵: α·T·L(T)/‖Ŵ‖² within ${RATE_TOL} of 1, and the slope of ‖W(t)‖ against log t over [T/100, T], over ‖Ŵ‖, within err(T)²/2 + ${SLOPE_TOL} of 1. Runs whose slowest transient decays slower than t^-0.5 are inapplicable at this T.`,
+  method: `at T = 10⁵: α·T·L(T)/‖Ŵ‖² within ${RATE_TOL} of 1, and the slope of ‖W(t)‖ against log t over [T/100, T], over ‖Ŵ‖, within err(T)²/2 + ${SLOPE_TOL} of 1. Every run checks a Case 2 scenario and a Case-1-only one; runs whose slowest transient decays slower than t^-0.5 are inapplicable at this T.`,
   parameters: {
     rateTol: { value: RATE_TOL, doc: 'relative tolerance of t·L(t) at T = 10⁵ (measured, see hRate.ts)' },
     slopeTol: { value: SLOPE_TOL, doc: 'slope tolerance beyond the O(1/log t) model (see hRate.ts)' },
   },
-  scenario: scenarioArb({ ...CASE2, steps: LONG_RUN }),
+  scenario: casePairArb(LONG_RUN),
   designated: [
     { fault: 'svm-direction', why: 'the linear SVM’s ‖ŵ‖ differs from ‖Ŵ‖ by 10% or more' },
     { fault: 'step-size', epsilon: 0.02, why: 't·L(t) → ‖Ŵ‖²/(α(1+ε)) under a step α(1+ε)' },
     { fault: 'summed-loss', why: 'the summed loss is a step n times too large: t·L(t) → ‖Ŵ‖²/(nα)' },
   ],
   controls: [],
-  run: (s, ctx) => h25Run(s, ctx),
-  applies: (_s, run) => applies(run),
-  facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
-  check(_s, run) {
+  ...pairClaim<H25Run>({
+    run: (s, ctx) => h25Run(s, ctx),
+    applies: (_s, run) => applies(run),
+    check(_s, run) {
     if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
     const norm = run.limit.normF;
     const lr = run.problem.lr;
@@ -75,4 +75,5 @@ export const hRate = defineClaim('h25', {
       series,
     );
   },
+  }),
 });
