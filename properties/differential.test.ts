@@ -1,5 +1,5 @@
 /**
- * Differential properties of the two engines (float64 vs decimal, THEORY §1).
+ * Differential properties of the two engines (float64 vs decimal, docs/theory.md §1).
  * Negative controls: `planted.test.ts` reruns these comparisons against engines with a planted bug.
  */
 import { test } from '@fast-check/vitest';

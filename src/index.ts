@@ -40,7 +40,7 @@ export { decimalRelativeError, float64StepErrorBound } from './engines/errorMode
 export { gammaK, unitRoundoff } from './numerics/index.js';
 export type { StepErrorBound } from './engines/errorModel.js';
 
-// Theory: quantities of THEORY §2 and hypotheses of §4.
+// Theory: quantities of docs/theory.md §2 and hypotheses of §4.
 export {
   allActivated,
   asymptoticRates,

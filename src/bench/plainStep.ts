@@ -2,7 +2,7 @@ import { addCoefficients, computeMargins, computeSampleFactors } from '../engine
 import type { Problem } from '../problem/types.js';
 
 /**
- * The benchmark's baseline: one primal GD step (THEORY §1) in plain TypeScript loops, one accumulator
+ * The benchmark's baseline: one primal GD step (docs/theory.md §1) in plain TypeScript loops, one accumulator
  * per dot product, no tiling. It measures what tiling and the SIMD kernel buy; it is not an engine
  * (the float64 engine lives in src/engines/float64/). The O(n·m) middle of the step is the engines'
  * own (`src/engines/float64/head.ts`), so the rows differ only in the two dense products.

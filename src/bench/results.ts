@@ -18,7 +18,7 @@ export interface BenchRow {
   readonly unit: 's/step' | 's/run';
   /** GD steps per timed sample (1 for the command row). */
   readonly stepsPerSample: number;
-  /** Flops counted per step: 4·n·d·m, the two dense products of the primal step (THEORY §1); 0 for the command. */
+  /** Flops counted per step: 4·n·d·m, the two dense products of the primal step (docs/theory.md §1); 0 for the command. */
   readonly flopsPerStep: number;
   /** Summary of the per-sample timings in `unit` (absent unless `status` is `ok`). */
   readonly summary?: Summary;

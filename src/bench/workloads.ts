@@ -18,7 +18,7 @@ export const defaultWorkloads: readonly Workload[] = [
   { n: 200, d: 5000, m: 50 },
 ];
 
-/** Flops of one primal GD step: the forward X Wᵀ and the backward Cᵀ X, 2·n·d·m each (THEORY §1). */
+/** Flops of one primal GD step: the forward X Wᵀ and the backward Cᵀ X, 2·n·d·m each (docs/theory.md §1). */
 export function flopsPerStep(w: Workload): number {
   return 4 * w.n * w.d * w.m;
 }
@@ -32,13 +32,13 @@ export function workloadKey(w: Workload): string {
 const signalNorm = 3;
 /** Leaky-ReLU slope of the benchmark problems (any value in (0, 1) costs the same). */
 const benchGamma = 0.1;
-/** Step size as a fraction of n/‖X‖²_op ≈ n/(√n + √d)² (Gaussian data), inside the THEORY §4 small-step form. */
+/** Step size as a fraction of n/‖X‖²_op ≈ n/(√n + √d)² (Gaussian data), inside the docs/theory.md §4 small-step form. */
 const stepFraction = 0.2;
-/** Initial weight scale times √d: small against the step, as H25 asks (THEORY §1, §4). */
+/** Initial weight scale times √d: small against the step, as H25 asks (docs/theory.md §1, §4). */
 const initScaleTimesRootD = 1e-4;
 
 /**
- * A seeded benchmark problem on the H25 mixture (THEORY §3): `y` Rademacher, `x = yμ + z` with
+ * A seeded benchmark problem on the H25 mixture (docs/theory.md §3): `y` Rademacher, `x = yμ + z` with
  * `z ~ N(0, I_d)` and μ along the first axis, balanced second layer, exponential loss. The same
  * shape gives the same bits on every run, so timings compare across runs.
  */

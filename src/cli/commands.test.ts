@@ -11,12 +11,12 @@ describe('benign-check direction', () => {
   const s = Math.SQRT1_2;
   const l1 = 1 / (4 * (0.5 + 0.5 * g * g));
   const l2 = 1 / (9 * (0.5 * g * g + 0.5));
-  // Row j = Σ_i λ_i a_j c_ij y_i x_i with c_ij = 1 when sign a_j = y_i, else γ (THEORY §2).
+  // Row j = Σ_i λ_i a_j c_ij y_i x_i with c_ij = 1 when sign a_j = y_i, else γ (docs/theory.md §2).
   const row0 = [l1 * s * 2, l2 * s * g * -3];
   const row1 = [l1 * -s * g * 2, l2 * -s * -3];
   const norm = Math.hypot(...row0, ...row1);
 
-  it('prints the margin-1 solution of THEORY §2, its KKT residuals, hypotheses and the Gaussian test error', async () => {
+  it('prints the margin-1 solution of docs/theory.md §2, its KKT residuals, hypotheses and the Gaussian test error', async () => {
     const r = await cli('direction', file('orth.json', problem));
     expect(r.code, r.err).toBe(0);
     const out = JSON.parse(r.out) as Record<string, unknown> & { W: number[][]; normW: number; lambda: number[]; wbar: number[]; kkt: Record<string, number>; testError: { value: number } };

@@ -119,7 +119,7 @@ export function descriptorArb(opts: DescriptorArbOptions = {}): fc.Arbitrary<Dat
 export interface TrainingSettingsArbOptions {
   /** Width, default 1..8. */
   readonly m?: Range;
-  /** Leaky-ReLU slope, default [0.01, 1); ends at 0 or 1 are excluded (leaky ReLU proper, THEORY §1). */
+  /** Leaky-ReLU slope, default [0.01, 1); ends at 0 or 1 are excluded (leaky ReLU proper, docs/theory.md §1). */
   readonly gamma?: Range;
   /** Losses to draw from, default both; shrinks towards the first. */
   readonly losses?: readonly LossName[];

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 
 /**
- * The data models of THEORY §3. The first five are the mixture `x = yμ + z` of H25 eq. 3 with the
+ * The data models of docs/theory.md §3. The first five are the mixture `x = yμ + z` of H25 eq. 3 with the
  * named law for the entries of `z` (each of unit variance before scaling by `√sigmaDiag`);
  * `nearly-orthogonal` is the Gaussian mixture read in the KCG23/FVBSH23 regime (high `d`, usually
  * `muNorm = 0`); `orthogonal` is `x_i = s_i e_i` with real targets (MORTH26, DBP25).
@@ -53,12 +53,12 @@ export interface DatasetDescriptor {
 
 /**
  * Default Student-t degrees of freedom: the smallest integer with a finite fourth moment (ν > 4 is
- * what makes the sample variance concentrate, THEORY §3 "polynomial tails").
+ * what makes the sample variance concentrate, docs/theory.md §3 "polynomial tails").
  */
 export const DEFAULT_NU = 5;
 /** Default Pareto tail index: the smallest integer with a finite fourth moment (α > 4), as for {@link DEFAULT_NU}. */
 export const DEFAULT_ALPHA = 5;
-/** Lower (excluded) bound of ν and α: a finite fourth moment of the noise (THEORY §3). */
+/** Lower (excluded) bound of ν and α: a finite fourth moment of the noise (docs/theory.md §3). */
 export const MIN_TAIL_PARAMETER = 4;
 /** Largest n·d a descriptor may ask for: 2^26 float64 entries = 512 MiB, beyond any run of this suite. */
 export const MAX_ENTRIES = 2 ** 26;

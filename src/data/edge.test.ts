@@ -52,7 +52,7 @@ function dotAllOrders(w: ArrayLike<number>, x: ArrayLike<number>): number[] {
   return [t.reduce((s, v) => s + v, 0), t.reduceRight((s, v) => s + v, 0), pairwise(t)];
 }
 
-describe('edge cases (THEORY §3)', () => {
+describe('edge cases (docs/theory.md §3)', () => {
   it('duplicated points: x_1 = x_0, y_1 = y_0 exactly', () => {
     const { dataset: ds } = duplicatedPoints(1, { n: 5, d: 4 });
     expect(row(ds.X, 1, 4)).toEqual(row(ds.X, 0, 4));

@@ -4,7 +4,7 @@ import { gaussianInit } from '../problem/init.js';
 import { generateDataset, type Dataset } from './generate.js';
 import { makeRng } from './rng.js';
 
-/** The edge cases of THEORY §3, by name. */
+/** The edge cases of docs/theory.md §3, by name. */
 export type EdgeCaseName =
   | 'duplicated-points'
   | 'collinear-points'
@@ -216,7 +216,7 @@ export function singlePoint(seed: number | string, shape: EdgeShape = {}): EdgeC
 }
 
 /**
- * Every edge case of THEORY §3 at its default shape, in a fixed order. `zero-preactivation` is built
+ * Every edge case of docs/theory.md §3 at its default shape, in a fixed order. `zero-preactivation` is built
  * against `W0 = gaussianInit(m, 3, initScale, seed)` (the `W0` that a problem file with
  * `init: { scale: initScale, seed }` resolves to), neuron 0 and point 0.
  *

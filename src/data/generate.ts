@@ -5,7 +5,7 @@ import { unitNoiseSampler, type NoiseLaw } from './noise.js';
 import { makeRng } from './rng.js';
 
 /**
- * A dataset in engine layout (THEORY §1): `X` is n×d row-major (`X[i*d + k]`), `y` has entries ±1.
+ * A dataset in engine layout (docs/theory.md §1): `X` is n×d row-major (`X[i*d + k]`), `y` has entries ±1.
  */
 export interface Dataset {
   readonly n: number;
@@ -25,7 +25,7 @@ export interface Dataset {
 }
 
 /**
- * The dataset a descriptor describes (THEORY §3); the same descriptor gives the same bits.
+ * The dataset a descriptor describes (docs/theory.md §3); the same descriptor gives the same bits.
  *
  * Mixture kinds (H25 eq. 3): `y_i` Rademacher, `x_i = y_i μ + Σ^{1/2} ξ_i` with `μ = muNorm·e_1` (a fixed
  * axis, so that with a diagonal Σ the signal meets the noise variance `sigmaDiag[0]`, and `⟨w, μ⟩` is

@@ -27,7 +27,7 @@ function fieldOf(f: () => unknown): string {
   throw new Error('accepted');
 }
 
-describe('suggestedStepSize (THEORY §4)', () => {
+describe('suggestedStepSize (docs/theory.md §4)', () => {
   it('is c·n/(‖a‖²‖X‖_op²)', () => {
     // X = diag(3, 1) (n = 2): ‖X‖_op² = 9.
     const X = [3, 0, 0, 1];
@@ -56,7 +56,7 @@ describe('suggestedStepSize (THEORY §4)', () => {
   });
 });
 
-describe('suggestedInitScale and h25InitBound (THEORY §4)', () => {
+describe('suggestedInitScale and h25InitBound (docs/theory.md §4)', () => {
   const ds = generateDataset({ kind: 'gaussian', n: 10, d: 30, muNorm: 2, seed: 'init' });
 
   it('computes H25 bound α γ min_k ‖x_k‖ / (n m) over the nonzero rows', () => {

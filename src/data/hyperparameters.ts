@@ -4,8 +4,8 @@ import { dataOperatorNorm } from './operatorNorm.js';
 import { checkMatrix } from './_internals/shape.js';
 
 /**
- * Default `c` of the step-size rule `α = c·n / (‖a‖²·‖X‖_op²)` (THEORY §4, reconstructed form).
- * In the activated region `q_i = ⟨G_i, W⟩` (THEORY §2), so `∇²L = (1/n) Σ_i ℓ''(q_i) G_i G_iᵀ` has norm
+ * Default `c` of the step-size rule `α = c·n / (‖a‖²·‖X‖_op²)` (docs/theory.md §4, reconstructed form).
+ * In the activated region `q_i = ⟨G_i, W⟩` (docs/theory.md §2), so `∇²L = (1/n) Σ_i ℓ''(q_i) G_i G_iᵀ` has norm
  * at most `β = max_i ℓ''(q_i)·‖a‖²·‖X‖_op² / n` (the `c_ij ≤ 1`). The exponential loss has `ℓ''(0) = 1`
  * at small init and `ℓ''` falls as margins grow; the logistic loss has `ℓ'' ≤ 1/4`. So `c = 1` is
  * `α = 1/β`: half the descent limit `2/β` for exp at zero margins, an eighth of it for logistic.
@@ -14,7 +14,7 @@ export const DEFAULT_STEP_FACTOR = 1;
 
 /**
  * Safety margin of the init rule: `max_j ‖w_j(0)‖` is kept below this fraction of H25's bound
- * (THEORY §4), so "init ≪ step" holds with a factor 10 to spare, not at the edge.
+ * (docs/theory.md §4), so "init ≪ step" holds with a factor 10 to spare, not at the edge.
  */
 export const INIT_MARGIN = 0.1;
 
@@ -38,8 +38,8 @@ function allZero(): InputError {
 }
 
 /**
- * The step size `α = c·n / (‖a‖²·‖X‖_op²)` (THEORY §4 reconstructed form `α ≤ c·n/‖X‖_op²`; for the
- * balanced second layer of THEORY §1, `‖a‖² = 1`). `‖X‖_op` is the upper end of
+ * The step size `α = c·n / (‖a‖²·‖X‖_op²)` (docs/theory.md §4 reconstructed form `α ≤ c·n/‖X‖_op²`; for the
+ * balanced second layer of docs/theory.md §1, `‖a‖² = 1`). `‖X‖_op` is the upper end of
  * {@link dataOperatorNorm}'s bracket, so the step is on the safe side of the rule: the step-size
  * hypothesis (`stepSizeCondition`, which reads the same power iteration's estimate) measures
  * `α‖X‖_op²/n ≈ c·(1 − POWER_ITERATION_REL_TOL)`, below c by far more than rounding.
@@ -73,7 +73,7 @@ export function suggestedStepSize(X: ArrayLike<number>, n: number, d: number, op
 }
 
 /**
- * H25's reconstructed init bound (THEORY §4): `α·γ·min_k ‖x_k‖ / (n·m)`, where the minimum runs over
+ * H25's reconstructed init bound (docs/theory.md §4): `α·γ·min_k ‖x_k‖ / (n·m)`, where the minimum runs over
  * the nonzero rows (a zero row has `⟨w_j, x_k⟩ = 0` for every W and constrains nothing). The
  * hypothesis is `max_j ‖w_j(0)‖ <` this value. γ = 0 gives 0: the bound is then unsatisfiable.
  *
@@ -98,7 +98,7 @@ function checkTraining(s: { gamma: number; lr: number; m: number }): void {
 }
 
 /**
- * A Gaussian init scale ω (entries `N(0, ω²)`, THEORY §1) such that `max_j ‖w_j(0)‖ < margin·B` with
+ * A Gaussian init scale ω (entries `N(0, ω²)`, docs/theory.md §1) such that `max_j ‖w_j(0)‖ < margin·B` with
  * probability at least `1 − δ`, where `B` is {@link h25InitBound} (γ = 0 replaced by
  * {@link RELU_GAMMA_SURROGATE}):
  * `ω = margin·B / (√d + √(2 ln(m/δ)))`. Reason: `‖g‖` of `g ~ N(0, I_d)` is 1-Lipschitz with

@@ -1,7 +1,7 @@
 import type { Rng } from './rng.js';
 
 /**
- * The number of labels a flip fraction η flips among n (FCB22, THEORY §3): `Math.round(η·n)`, i.e.
+ * The number of labels a flip fraction η flips among n (FCB22, docs/theory.md §3): `Math.round(η·n)`, i.e.
  * rounding half up. For η ∈ [0, ½) it is at most ⌊n/2⌋: a minority of the labels flips.
  */
 export function flipCount(eta: number, n: number): number {

@@ -3,7 +3,7 @@ import type { DataKind } from './descriptor.js';
 import { generateDataset } from './generate.js';
 
 /*
- * Statistical checks of the noise laws (THEORY §3), on N = 120·1000 = 1.2e5 noise coordinates of one
+ * Statistical checks of the noise laws (docs/theory.md §3), on N = 120·1000 = 1.2e5 noise coordinates of one
  * dataset per law (muNorm = 0, so X is pure noise), with a fixed seed. Each bound is chosen so that a
  * correct generator fails it with probability < 1e−9 (its false-alarm probability):
  *
@@ -83,7 +83,7 @@ const LAWS: Law[] = [
 
 const CDF_POINTS = [-2, -1, -0.5, 0, 0.5, 1, 2];
 
-describe('noise laws (THEORY §3)', () => {
+describe('noise laws (docs/theory.md §3)', () => {
   it.each(LAWS.map((l) => [`${l.kind} ${JSON.stringify(l.noise ?? {})}`, l] as const))(
     '%s: mean 0 and variance 1 (median of means), CDF within DKW (false alarm < 1e-9 each)',
     (_label, law) => {

@@ -1,6 +1,6 @@
 import type { Rng } from './rng.js';
 
-/** The laws of one noise coordinate of the mixture (THEORY §3), each with mean 0 and variance 1. */
+/** The laws of one noise coordinate of the mixture (docs/theory.md §3), each with mean 0 and variance 1. */
 export type NoiseLaw = 'gaussian' | 'rademacher' | 'uniform' | 'student-t' | 'pareto';
 
 /** Half-width of the unit-variance uniform law: U[−h, h] has variance h²/3 = 1. */
@@ -8,7 +8,7 @@ const uniformHalfWidth = Math.sqrt(3);
 
 /**
  * A sampler of one unit-variance noise coordinate, drawing from `rng` in a fixed order (so a seed
- * fixes the stream). The laws (THEORY §3):
+ * fixes the stream). The laws (docs/theory.md §3):
  * - `gaussian`: N(0, 1).
  * - `rademacher`: ±1 with probability ½ each.
  * - `uniform`: U[−√3, √3).

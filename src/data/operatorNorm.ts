@@ -17,7 +17,7 @@ export interface OperatorNorm {
 }
 
 /**
- * `‖X‖_op` of an n×d row-major matrix (THEORY §4 uses it for the step size), by the project's one
+ * `‖X‖_op` of an n×d row-major matrix (docs/theory.md §4 uses it for the step size), by the project's one
  * power iteration (`src/numerics/powerIteration.ts`: on the smaller Gram matrix, after dividing X by
  * its largest |entry|, so norms from 1e−150 to 1e150 are fine). Deterministic. Once converged,
  * ‖X‖_op² lies in [value², upper²], a bracket of relative width `POWER_ITERATION_REL_TOL`.

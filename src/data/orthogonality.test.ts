@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { generateDataset } from './generate.js';
 import { nearOrthogonalityRatio } from './orthogonality.js';
 
-describe('nearOrthogonalityRatio (KCG23, THEORY §3)', () => {
+describe('nearOrthogonalityRatio (KCG23, docs/theory.md §3)', () => {
   it('computes min_i ‖x_i‖² / (n max_{k≠i} |⟨x_i, x_k⟩|) on a hand example', () => {
     // x0 = (2, 0), x1 = (1, 1), x2 = (0, 3): ⟨x0,x1⟩ = 2, ⟨x0,x2⟩ = 0, ⟨x1,x2⟩ = 3.
     // Ratios: x0: 4/(3·2) = 2/3; x1: 2/(3·3) = 2/9; x2: 9/(3·3) = 1. Minimum 2/9.

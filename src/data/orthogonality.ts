@@ -2,13 +2,13 @@ import { euclideanNorm } from '../numerics/norms.js';
 import { checkMatrix } from './_internals/shape.js';
 
 /**
- * The realised near-orthogonality constant of KCG23/FVBSH23 (THEORY §3): the largest `C` with
+ * The realised near-orthogonality constant of KCG23/FVBSH23 (docs/theory.md §3): the largest `C` with
  * `‖x_i‖² ≥ C·n·max_{k≠i} |⟨x_i, x_k⟩|` for every `i`, i.e.
  * `min_i ‖x_i‖² / (n · max_{k≠i} |⟨x_i, x_k⟩|)`.
  *
  * Computed as `‖x_i‖ / (n · max_{k≠i} ‖x_k‖·|⟨u_i, u_k⟩|)` with unit rows `u_i`, which is the same number
  * but neither overflows nor underflows for norms from 1e−150 to 1e150 (the plain form squares them).
- * H25's Case 2 (THEORY §4) uses the stricter global form `γ min_k ‖x_k‖² ≥ C n max_{i≠k} |⟨x_i, x_k⟩|`;
+ * H25's Case 2 (docs/theory.md §4) uses the stricter global form `γ min_k ‖x_k‖² ≥ C n max_{i≠k} |⟨x_i, x_k⟩|`;
  * this per-point ratio is an upper bound on that C/γ.
  *
  * @returns `+Infinity` when every point's inner products with the others are exactly 0 (orthogonal

@@ -6,7 +6,7 @@ import { DEFAULT_STEP_FACTOR, suggestedInitScale, suggestedStepSize } from './hy
 import { checkMatrix } from './_internals/shape.js';
 
 /**
- * How to train on a dataset: the non-data fields of a problem file (THEORY §1). Every field but
+ * How to train on a dataset: the non-data fields of a problem file (docs/theory.md §1). Every field but
  * `m`, `gamma` and `steps` has a documented default.
  */
 export interface TrainingSettings {
@@ -26,7 +26,7 @@ export interface TrainingSettings {
   readonly initScale?: number;
   /** Seed of the Gaussian init (default `DEFAULT_INIT_SEED`). Not with `W0`. */
   readonly initSeed?: number | string;
-  /** Fixed second layer, length m (default: the balanced `±1/√m` of THEORY §1, left implicit in the file). */
+  /** Fixed second layer, length m (default: the balanced `±1/√m` of docs/theory.md §1, left implicit in the file). */
   readonly a?: ArrayLike<number>;
   /** An explicit initial first layer, m×d row-major; replaces `initScale`/`initSeed`. */
   readonly W0?: ArrayLike<number>;

@@ -3,7 +3,7 @@ import { gammaK, unitRoundoff } from '../numerics/roundoff.js';
 import type { Problem } from '../problem/types.js';
 
 /**
- * The rounding-error model of one float64 GD step (THEORY §1), used to compare the float64 engine
+ * The rounding-error model of one float64 GD step (docs/theory.md §1), used to compare the float64 engine
  * against the decimal reference without a magic tolerance. Every bound is a first-principles
  * worst case in Higham's style (Accuracy and Stability of Numerical Algorithms, §3.1): a sum of k
  * terms computed in any order, each term exact, errs by at most γ_k·Σ|terms|. It holds for every
@@ -46,7 +46,7 @@ export interface StepErrorBound {
  * the same point). `zExact[i*m + j]` are the exact pre-activations ⟨w_j, x_i⟩ rounded to doubles (from
  * the decimal engine), used only to decide which branch of φ the exact step takes.
  *
- * Error chain (THEORY §1 notation): z_ij (d-term dot) → q_i (m-term sum, propagated z errors) →
+ * Error chain (docs/theory.md §1 notation): z_ij (d-term dot) → q_i (m-term sum, propagated z errors) →
  * ℓ'(q_i) (relative error e^{Δq}−1 plus {@link lossDerivativeRoundings}) → g_jk (n-term sum) →
  * W − lr·g (two roundings). The bound is itself computed in float64; its own relative error is below
  * γ_{d+n+m+16} and it is inflated by that factor.

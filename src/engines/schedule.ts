@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 /**
  * Log-spaced checkpoints in [0, steps]: 0, then `perDecade` points per decade of t, rounded to
  * integers and deduplicated, always ending at `steps`. Slowly converging claims (H-DIR, H-RATE)
- * are read off these, as THEORY §5 asks.
+ * are read off these, as docs/theory.md §5 asks.
  */
 export function logSpacedCheckpoints(steps: number, perDecade = 4): number[] {
   const out = new Set<number>([0]);

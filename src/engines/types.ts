@@ -7,7 +7,7 @@
 export interface CheckpointOf<N> {
   /** Number of GD steps taken. */
   readonly t: number;
-  /** Empirical risk `L(W(t))`, the mean loss (THEORY §1). May underflow to 0; `logLoss` does not. */
+  /** Empirical risk `L(W(t))`, the mean loss (docs/theory.md §1). May underflow to 0; `logLoss` does not. */
   readonly loss: N;
   /** `log L(W(t))`, computed stably (log-sum-exp), finite even when `loss` underflows. */
   readonly logLoss: N;

@@ -32,7 +32,7 @@ function engineFault(
 
 /**
  * The engine faults: each a GD implementation with one bug of the kinds real training code has
- * (docs/theory.md §6). Continuous ones take a relative size ε.
+ * (docs/theory.md §8). Continuous ones take a relative size ε.
  */
 export const engineFaults: readonly Fault[] = [
   engineFault(

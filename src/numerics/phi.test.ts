@@ -18,7 +18,7 @@ describe('leakyRelu', () => {
 });
 
 describe('leakyReluSlope', () => {
-  it('is γ at 0 (THEORY §1 convention) and on the negative side, 1 on the positive side', () => {
+  it('is γ at 0 (docs/theory.md §1 convention) and on the negative side, 1 on the positive side', () => {
     for (const gamma of [0, 0.01, 0.3, 1]) {
       expect(leakyReluSlope(0, gamma)).toBe(gamma);
       expect(leakyReluSlope(-0, gamma)).toBe(gamma);

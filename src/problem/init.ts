@@ -1,7 +1,7 @@
 import { makeRng } from '../data/rng.js';
 
 /**
- * The balanced fixed second layer of THEORY §1: `a_j = +1/√m` for the first ⌈m/2⌉ neurons and
+ * The balanced fixed second layer of docs/theory.md §1: `a_j = +1/√m` for the first ⌈m/2⌉ neurons and
  * `−1/√m` for the rest.
  */
 export function balancedSecondLayer(m: number): Float64Array {
@@ -13,7 +13,7 @@ export function balancedSecondLayer(m: number): Float64Array {
 }
 
 /**
- * `W(0)` with i.i.d. `N(0, scale²)` entries (THEORY §1), row-major m×d, drawn row by row from
+ * `W(0)` with i.i.d. `N(0, scale²)` entries (docs/theory.md §1), row-major m×d, drawn row by row from
  * `makeRng(seed)`. The same (m, d, scale, seed) gives the same bits.
  */
 export function gaussianInit(m: number, d: number, scale: number, seed: number | string): Float64Array {

@@ -1,9 +1,9 @@
 /**
- * The problem file: a public contract that other tools read and write (THEORY §1 fixes its meaning).
+ * The problem file: a public contract that other tools read and write (docs/theory.md §1 fixes its meaning).
  * Field names are frozen; see README "Problem file".
  */
 
-/** Loss of the margin `u` (THEORY §1): `exp` is `e^{-u}` (H25), `logistic` is `log(1 + e^{-u})`. */
+/** Loss of the margin `u` (docs/theory.md §1): `exp` is `e^{-u}` (H25), `logistic` is `log(1 + e^{-u})`. */
 export type LossName = 'exp' | 'logistic';
 
 /** The problem file exactly as stored on disk (JSON). */
@@ -14,7 +14,7 @@ export interface ProblemFile {
   y: number[];
   /** Leaky-ReLU slope `γ ∈ [0, 1]` (0: ReLU, 1: linear). */
   gamma: number;
-  /** Fixed second layer, length m. Defaults to the balanced `±1/√m` of THEORY §1. */
+  /** Fixed second layer, length m. Defaults to the balanced `±1/√m` of docs/theory.md §1. */
   a?: number[];
   /** Width; implied by `a` or `W0` when those are given. */
   m?: number;
@@ -58,7 +58,7 @@ export interface Problem {
   readonly sigmaDiag?: Float64Array;
 }
 
-/** Default initial scale ω when a problem gives neither `W0` nor `init` (small against any sane α; THEORY §1). */
+/** Default initial scale ω when a problem gives neither `W0` nor `init` (small against any sane α; docs/theory.md §1). */
 export const DEFAULT_INIT_SCALE = 1e-6;
 /** Default seed of the initialisation when a problem gives neither `W0` nor `init`. */
 export const DEFAULT_INIT_SEED = 0;

@@ -15,7 +15,7 @@ function fieldOf(raw: unknown): string {
 }
 
 describe('validateProblem', () => {
-  it('resolves the defaults of THEORY §1', () => {
+  it('resolves the defaults of docs/theory.md §1', () => {
     const p = validateProblem(good);
     expect([p.n, p.d, p.m, p.loss]).toEqual([3, 2, 4, 'exp']);
     expect(Array.from(p.a)).toEqual([0.5, 0.5, -0.5, -0.5]);

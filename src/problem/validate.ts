@@ -61,7 +61,7 @@ function matrix(v: unknown, field: string, rows: number | undefined, cols: numbe
 }
 
 /**
- * Checks a parsed problem file against the contract and resolves its defaults (THEORY §1).
+ * Checks a parsed problem file against the contract and resolves its defaults (docs/theory.md §1).
  * Every check runs before any computation; the first violation throws an {@link InputError}
  * naming the field. Nothing in the input is modified.
  *

@@ -3,7 +3,7 @@ import { preActivations } from './_internals/network.js';
 import { checkFiniteArray, checkNetworkData } from './_internals/validate.js';
 import type { NetworkData } from './types.js';
 
-/** The verdict of H25's activation condition (THEORY §2) on one W. */
+/** The verdict of H25's activation condition (docs/theory.md §2) on one W. */
 export interface ActivationReport {
   /** True when every neuron is activated: a_j y_i ⟨w_j, x_i⟩ > 0 for all i, j. */
   readonly allActivated: boolean;
@@ -18,7 +18,7 @@ export interface ActivationReport {
 }
 
 /**
- * The activation pattern: entry i*m + j is the sign (−1, 0 or +1) of a_j y_i ⟨w_j, x_i⟩ (THEORY §2).
+ * The activation pattern: entry i*m + j is the sign (−1, 0 or +1) of a_j y_i ⟨w_j, x_i⟩ (docs/theory.md §2).
  * Neuron j is activated (H25) when its column is all +1.
  *
  * @returns n×m row-major Int8Array
@@ -32,7 +32,7 @@ export function activationPattern(data: NetworkData, W: Float64Array): Int8Array
 }
 
 /**
- * The values a_j y_i ⟨w_j, x_i⟩ (n×m row-major, THEORY §2) whose signs make the activation pattern.
+ * The values a_j y_i ⟨w_j, x_i⟩ (n×m row-major, docs/theory.md §2) whose signs make the activation pattern.
  *
  * @throws InputError on shapes or non-finite entries
  */
@@ -46,7 +46,7 @@ export function activationValues(data: NetworkData, W: Float64Array): Float64Arr
 }
 
 /**
- * Whether every neuron is activated (H25, THEORY §2), with the number of violating pairs and the
+ * Whether every neuron is activated (H25, docs/theory.md §2), with the number of violating pairs and the
  * smallest a_j y_i ⟨w_j, x_i⟩ (the slack of the verdict).
  *
  * @throws InputError on shapes or non-finite entries
@@ -76,7 +76,7 @@ export function allActivated(data: NetworkData, W: Float64Array): ActivationRepo
 }
 
 /**
- * The matrix c (n×m row-major) of THEORY §2: c_ij = 1 when sign(a_j) = y_i, else γ. It is φ'(⟨w_j, x_i⟩)
+ * The matrix c (n×m row-major) of docs/theory.md §2: c_ij = 1 when sign(a_j) = y_i, else γ. It is φ'(⟨w_j, x_i⟩)
  * on the activated region. A neuron with a_j = 0 gets γ (its features vanish anyway, since a_j = 0).
  *
  * @throws InputError on shapes or non-finite entries

@@ -21,7 +21,7 @@ function problem(X: number[][], y: number[], extra: Partial<Problem> = {}): Prob
   };
 }
 
-describe('H25 hypotheses (THEORY §4)', () => {
+describe('H25 hypotheses (docs/theory.md §4)', () => {
   it('Case 1: min ⟨y_i x_i, y_k x_k⟩ and its sign', () => {
     const p = problem([[1, 0.2], [-1, 0.1]], [1, -1]);
     const r = case1(p);

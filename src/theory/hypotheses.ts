@@ -7,28 +7,28 @@ import { topSingularValue, type TopSingularValue } from './stableRank.js';
 import type { LabelledData, NetworkData } from './types.js';
 
 /**
- * Default C of Case 2, γ min_k‖x_k‖² ≥ C n max_{i≠k}|⟨x_i, x_k⟩| (THEORY §4). Reconstructed: H25's
+ * Default C of Case 2, γ min_k‖x_k‖² ≥ C n max_{i≠k}|⟨x_i, x_k⟩| (docs/theory.md §4). Reconstructed: H25's
  * constant is not available; 1 is a neutral placeholder, and the measured ratio is always reported
  * so any other C can be applied to it.
  */
 export const DEFAULT_CASE2_C = 1;
 /**
- * Default c of the step-size form α ≤ c·n/‖X‖_op² (THEORY §4). Reconstructed: the sufficient
+ * Default c of the step-size form α ≤ c·n/‖X‖_op² (docs/theory.md §4). Reconstructed: the sufficient
  * constant is not available; 1 is a placeholder and the measured α‖X‖_op²/n is reported.
  */
 export const DEFAULT_STEP_SIZE_C = 1;
 /**
- * Default factor κ of the init form max_j‖w_j(0)‖ < κ·α γ min_k‖x_k‖/(n m) (THEORY §4 states κ = 1).
+ * Default factor κ of the init form max_j‖w_j(0)‖ < κ·α γ min_k‖x_k‖/(n m) (docs/theory.md §4 states κ = 1).
  * Reconstructed: the source only says "init much smaller than the step"; the ratio is reported.
  */
 export const DEFAULT_INIT_FACTOR = 1;
 /**
- * Default C of Assumption 6.1a, d ≥ C max(n‖μ‖², n²) (THEORY §4, stated via a review without the
+ * Default C of Assumption 6.1a, d ≥ C max(n‖μ‖², n²) (docs/theory.md §4, stated via a review without the
  * constant): reconstructed; 1 is a placeholder and d / max(n‖μ‖², n²) is reported.
  */
 export const DEFAULT_ASSUMPTION61A_C = 1;
 
-/** Case 1 of H25 (THEORY §4): ⟨y_i x_i, y_k x_k⟩ ≥ 0 for all i, k. */
+/** Case 1 of H25 (docs/theory.md §4): ⟨y_i x_i, y_k x_k⟩ ≥ 0 for all i, k. */
 export interface Case1Report {
   readonly holds: boolean;
   /** min over all pairs (i, k), i = k included, of ⟨y_i x_i, y_k x_k⟩; ≥ 0 iff Case 1 holds. */
@@ -38,7 +38,7 @@ export interface Case1Report {
 }
 
 /**
- * Case 1 (strong signal / positive correlation, THEORY §4): holds iff min_{i,k} ⟨y_i x_i, y_k x_k⟩ ≥ 0.
+ * Case 1 (strong signal / positive correlation, docs/theory.md §4): holds iff min_{i,k} ⟨y_i x_i, y_k x_k⟩ ≥ 0.
  * The diagonal terms ‖x_i‖² ≥ 0 are included, so n = 1 always holds.
  *
  * @throws InputError on shapes or non-finite entries
@@ -60,7 +60,7 @@ export function case1(data: LabelledData): Case1Report {
   return { holds: best >= 0, minCorrelation: best, argmin };
 }
 
-/** Case 2 of H25 (THEORY §4, reconstructed). */
+/** Case 2 of H25 (docs/theory.md §4, reconstructed). */
 export interface Case2Report {
   readonly holds: boolean;
   /**
@@ -78,7 +78,7 @@ export interface Case2Report {
 }
 
 /**
- * Case 2 (near-orthogonality, THEORY §4, reconstructed): γ min_k‖x_k‖² ≥ C n max_{i≠k}|⟨x_i, x_k⟩|.
+ * Case 2 (near-orthogonality, docs/theory.md §4, reconstructed): γ min_k‖x_k‖² ≥ C n max_{i≠k}|⟨x_i, x_k⟩|.
  * The verdict is the inequality itself; the ratio is its slack. n = 1 has no pairs: holds vacuously.
  *
  * @param C - the constant (default {@link DEFAULT_CASE2_C}), > 0
@@ -108,7 +108,7 @@ export function case2(data: LabelledData & Pick<Problem, 'gamma'>, C: number = D
   return { ...base, ratio: num / den };
 }
 
-/** The step-size form α ≤ c·n/‖X‖_op² (THEORY §4, reconstructed). */
+/** The step-size form α ≤ c·n/‖X‖_op² (docs/theory.md §4, reconstructed). */
 export interface StepSizeReport {
   readonly holds: boolean;
   /** α‖X‖_op²/n, compared to c. */
@@ -120,7 +120,7 @@ export interface StepSizeReport {
 }
 
 /**
- * Step-size form of THEORY §4: holds iff α‖X‖_op²/n ≤ c. X = 0 gives measured 0 (holds).
+ * Step-size form of docs/theory.md §4: holds iff α‖X‖_op²/n ≤ c. X = 0 gives measured 0 (holds).
  *
  * @param lr - α > 0
  * @param c - the constant (default {@link DEFAULT_STEP_SIZE_C}), > 0
@@ -135,7 +135,7 @@ export function stepSizeCondition(data: LabelledData, lr: number, c: number = DE
   return { holds: measured <= c, measured, c, opNorm: top.sigma, top };
 }
 
-/** The init form max_j‖w_j(0)‖ < κ α γ min_k‖x_k‖/(n m) (THEORY §4, reconstructed). */
+/** The init form max_j‖w_j(0)‖ < κ α γ min_k‖x_k‖/(n m) (docs/theory.md §4, reconstructed). */
 export interface InitReport {
   readonly holds: boolean;
   /** max_j‖w_j(0)‖ / (κ α γ min_k‖x_k‖/(n m)); < 1 iff the form holds; null when both are 0. */
@@ -149,7 +149,7 @@ export interface InitReport {
 }
 
 /**
- * Init form of THEORY §4: holds iff max_j‖w_j(0)‖ < κ·α γ min_k‖x_k‖/(n m) (strict). When the bound
+ * Init form of docs/theory.md §4: holds iff max_j‖w_j(0)‖ < κ·α γ min_k‖x_k‖/(n m) (strict). When the bound
  * is 0 (γ = 0 or a zero data point) it cannot hold: ratio +∞, or null if W0 = 0 too.
  *
  * @param factor - κ (default {@link DEFAULT_INIT_FACTOR}), > 0
@@ -180,7 +180,7 @@ export function initCondition(
   return { ...base, ratio: maxRowNorm / bound };
 }
 
-/** Assumption 6.1a of H25 (THEORY §4, Σ = I sub-Gaussian mixtures): d ≥ C max(n‖μ‖², n²). */
+/** Assumption 6.1a of H25 (docs/theory.md §4, Σ = I sub-Gaussian mixtures): d ≥ C max(n‖μ‖², n²). */
 export interface Assumption61aReport {
   readonly holds: boolean;
   /** d / max(n‖μ‖², n²), compared to C (always finite: the denominator is ≥ n² ≥ 1). */
@@ -191,7 +191,7 @@ export interface Assumption61aReport {
 }
 
 /**
- * Assumption 6.1a (THEORY §4): holds iff d ≥ C max(n‖μ‖², n²). Σ = I is part of the assumption and
+ * Assumption 6.1a (docs/theory.md §4): holds iff d ≥ C max(n‖μ‖², n²). Σ = I is part of the assumption and
  * is not checked here.
  *
  * @param C - the constant (default {@link DEFAULT_ASSUMPTION61A_C}), > 0
@@ -217,7 +217,7 @@ export interface HypothesisConstants {
   readonly assumption61aC?: number;
 }
 
-/** Every hypothesis of THEORY §4 on one problem. */
+/** Every hypothesis of docs/theory.md §4 on one problem. */
 export interface H25Hypotheses {
   readonly case1: Case1Report;
   readonly case2: Case2Report;
@@ -228,7 +228,7 @@ export interface H25Hypotheses {
 }
 
 /**
- * All hypotheses of THEORY §4 on a validated problem (W(0) = problem.W0, α = problem.lr).
+ * All hypotheses of docs/theory.md §4 on a validated problem (W(0) = problem.W0, α = problem.lr).
  *
  * @throws InputError on a malformed problem or constant
  */

@@ -1,5 +1,5 @@
 /**
- * The theory layer: quantities of THEORY §2 and hypotheses of THEORY §4, computed from data and
+ * The theory layer: quantities of docs/theory.md §2 and hypotheses of docs/theory.md §4, computed from data and
  * weights alone (no engine), each returning the measured value and its verdict.
  */
 export type { LabelledData, NetworkData } from './types.js';

@@ -8,7 +8,7 @@ import type { NetworkData } from './types.js';
 
 /*
  * The reference solver here shares nothing with the production path: it builds the m×d features G_i
- * from their definition (row j = a_j c_ij y_i x_i, THEORY §2), forms K_ik = ⟨G_i, G_k⟩, and enumerates
+ * from their definition (row j = a_j c_ij y_i x_i, docs/theory.md §2), forms K_ik = ⟨G_i, G_k⟩, and enumerates
  * every candidate support set S ⊆ {1..n}: it solves K_SS λ_S = 1_S by Gaussian elimination with
  * partial pivoting (skipping singular S) and keeps the λ ≥ 0 with (Kλ)_i ≥ 1 for all i. For a convex
  * QP any such KKT point is optimal and Ŵ = Σ λ_i G_i is unique, so every kept S gives the same Ŵ.
@@ -315,7 +315,7 @@ describe('limitDirection against the linear SVM', () => {
   });
 });
 
-describe('limitDirection structure (THEORY §2)', () => {
+describe('limitDirection structure (docs/theory.md §2)', () => {
   it('Ŵ has equal rows per block and sign f(x; Ŵ) = sign⟨w̄, x⟩ for balanced blocks', () => {
     const inst = randomData('structure', 15, 20, 8, 0.2, 1.5);
     const got = limitDirection(inst);

@@ -16,7 +16,7 @@ export const SIGN_TOL = 1e-11;
 /** Relative spread below which the rows of a block count as equal (they are computed row by row). */
 export const ROW_EQUAL_TOL = 1e-12;
 
-/** The sign constraints of H25 problem (5) evaluated at the SVM solution Ŵ (THEORY §2). */
+/** The sign constraints of H25 problem (5) evaluated at the SVM solution Ŵ (docs/theory.md §2). */
 export interface SignConstraintReport {
   /** a_j y_i ⟨ŵ_j, x_i⟩ ≥ −{@link SIGN_TOL}·|a_j|‖ŵ_j‖‖x_i‖ for all i, j: Ŵ is also H25's (5). */
   readonly holds: boolean;
@@ -30,7 +30,7 @@ export interface SignConstraintReport {
   readonly violations: number;
 }
 
-/** Ŵ and everything THEORY §2 says about it. */
+/** Ŵ and everything docs/theory.md §2 says about it. */
 export interface LimitDirectionOk {
   readonly status: 'ok';
   readonly reason: string;
@@ -51,7 +51,7 @@ export interface LimitDirectionOk {
   readonly vPlus: Float64Array | null;
   /** The common row of the block a_j < 0 (zero vector for an empty block); null if its a_j differ. */
   readonly vMinus: Float64Array | null;
-  /** w̄ = v₊ − v₋ (THEORY §2); null when a block has no common row. */
+  /** w̄ = v₊ − v₋ (docs/theory.md §2); null when a block has no common row. */
   readonly wbar: Float64Array | null;
   /** max over rows of ‖ŵ_j − first row of its block‖ / ‖first row‖, per block (0 for empty blocks). */
   readonly blockRowSpread: { readonly positive: number; readonly negative: number };
@@ -65,7 +65,7 @@ export interface LimitDirectionOk {
     readonly negativeSum: number;
   };
   /**
-   * Whether sign f(x; Ŵ) = sign⟨w̄, x⟩ holds for every x by the argument of THEORY §2: it needs γ > 0
+   * Whether sign f(x; Ŵ) = sign⟨w̄, x⟩ holds for every x by the argument of docs/theory.md §2: it needs γ > 0
    * (φ strictly increasing), a common row per block and Σ_{a_j>0} a_j = Σ_{a_j<0} |a_j|.
    */
   readonly linearBoundary: { readonly exact: boolean; readonly reason: string };
@@ -102,7 +102,7 @@ export interface LimitDirectionNone {
 export type LimitDirection = LimitDirectionOk | LimitDirectionNone;
 
 /**
- * The features of THEORY §2 in a 2d-dimensional isometric form: G_i (m×d, row j = a_j c_ij y_i x_i)
+ * The features of docs/theory.md §2 in a 2d-dimensional isometric form: G_i (m×d, row j = a_j c_ij y_i x_i)
  * has ⟨G_i, G_k⟩ = y_i y_k ⟨x_i, x_k⟩ (A₊ c⁺_i c⁺_k + A₋ c⁻_i c⁻_k) with A_± = Σ_{±a_j>0} a_j², which is
  * ⟨F_i, F_k⟩ for F_i = (√A₊ c⁺_i y_i x_i, √A₋ c⁻_i y_i x_i). So K is the same and the QP is solved on F.
  */
@@ -134,7 +134,7 @@ function relDiff(A: Float64Array, ao: number, B: Float64Array, bo: number, len: 
 }
 
 /**
- * The predicted limit direction Ŵ of H25 problem (5) (THEORY §2, reconstructed): the min-norm W with
+ * The predicted limit direction Ŵ of H25 problem (5) (docs/theory.md §2, reconstructed): the min-norm W with
  * q_i(W) = ⟨G_i, W⟩ ≥ 1 for the activated-region features G_i (row j = a_j c_ij y_i x_i), via its dual
  * min_{λ≥0} ½λᵀKλ − 1ᵀλ solved exactly by {@link solveMarginDual}. Reports λ, Ŵ, ‖Ŵ‖, Ŵ/‖Ŵ‖, the
  * block rows v₊, v₋, w̄ = v₊ − v₋, the KKT residuals, the support and degeneracy, and whether the
@@ -313,7 +313,7 @@ export function limitDirection(data: NetworkData): LimitDirection {
 /**
  * The plain linear hard-margin SVM without bias (SHNGS18's limit for γ = 1): min ‖w‖ subject to
  * y_i⟨w, x_i⟩ ≥ 1, i.e. {@link solveMarginDual} on the features y_i x_i. Its `w` is comparable with
- * w̄ of {@link limitDirection} (THEORY §2: they differ in general, and agree in direction as γ → 1).
+ * w̄ of {@link limitDirection} (docs/theory.md §2: they differ in general, and agree in direction as γ → 1).
  *
  * @throws InputError on shapes or non-finite entries
  */

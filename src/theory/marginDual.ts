@@ -5,7 +5,7 @@ import { cholesky, choleskySolve, dotRows, GrowingCholesky } from './_internals/
 import { checkCount, checkFiniteArray } from './_internals/validate.js';
 
 /*
- * Hard-margin SVM without bias on explicit features F_i (rows of an n×D matrix), THEORY §2:
+ * Hard-margin SVM without bias on explicit features F_i (rows of an n×D matrix), docs/theory.md §2:
  *
  *   primal  min ½‖w‖²  s.t. ⟨F_i, w⟩ ≥ 1,      dual  min_{λ≥0} ½ λᵀKλ − 1ᵀλ,  K = F Fᵀ,  w = Σ λ_i F_i.
  *
@@ -91,7 +91,7 @@ const OUTER_STEP_CAP_PER_POINT = 10;
 /** Iterative-refinement passes of the final solve (each recovers about −log10(κ·u) digits). */
 const REFINEMENT_PASSES = 2;
 
-/** KKT residuals of a dual solution λ (THEORY §2). */
+/** KKT residuals of a dual solution λ (docs/theory.md §2). */
 export interface KktResiduals {
   /** min_i ⟨F_i, w⟩ − 1 with w = Σ λ_i F_i (≥ 0 up to rounding when feasible). */
   readonly primal: number;
@@ -317,7 +317,7 @@ function polish(Kn: Float64Array, n: number, S: readonly number[]): Float64Array
 
 /**
  * Hard-margin SVM without bias on the features F_i (rows of F, n×D): the min-norm w with
- * ⟨F_i, w⟩ ≥ 1 for all i, and its dual min_{λ≥0} ½λᵀKλ − 1ᵀλ with K = FFᵀ (THEORY §2), by
+ * ⟨F_i, w⟩ ≥ 1 for all i, and its dual min_{λ≥0} ½λᵀKλ − 1ᵀλ with K = FFᵀ (docs/theory.md §2), by
  * Lawson–Hanson's exact finite active-set method (no tolerance-stopped iteration; see the file header
  * for the termination proof and how singular K is handled).
  *

@@ -7,9 +7,9 @@ import { preActivations } from './_internals/network.js';
 import { checkFiniteArray, checkNetworkData } from './_internals/validate.js';
 import type { NetworkData } from './types.js';
 
-/** The margins of a network on its training data and the normalised quantities of THEORY §2. */
+/** The margins of a network on its training data and the normalised quantities of docs/theory.md §2. */
 export interface MarginReport {
-  /** q_i = y_i f(x_i; W), length n (THEORY §1). */
+  /** q_i = y_i f(x_i; W), length n (docs/theory.md §1). */
   readonly q: Float64Array;
   /** ‖W‖_F, computed without overflow. */
   readonly normF: number;
@@ -19,7 +19,7 @@ export interface MarginReport {
   readonly logLossSum: number;
   /** q_i/‖W‖_F; null when W = 0. */
   readonly normalized: Float64Array | null;
-  /** γ̄ = min_i q_i/‖W‖_F (THEORY §2); null when W = 0. */
+  /** γ̄ = min_i q_i/‖W‖_F (docs/theory.md §2); null when W = 0. */
   readonly minNormalized: number | null;
   /** γ̃, the smoothed margin of LL20 (see {@link smoothedMarginFromMargins}); null when W = 0. */
   readonly smoothed: number | null;
@@ -29,7 +29,7 @@ export interface MarginReport {
 
 /**
  * log L_sum = log Σ_i ℓ(q_i) for the exponential loss e^{−q} or the logistic loss log(1 + e^{−q})
- * (THEORY §1), evaluated in log space: finite for every finite q, including margins so large that
+ * (docs/theory.md §1), evaluated in log space: finite for every finite q, including margins so large that
  * every ℓ(q_i) underflows.
  */
 export function logLossSum(q: Float64Array, loss: LossName): number {
@@ -39,7 +39,7 @@ export function logLossSum(q: Float64Array, loss: LossName): number {
 }
 
 /**
- * The smoothed margin of LL20 (THEORY §2) from margins q and ‖W‖_F: exponential loss
+ * The smoothed margin of LL20 (docs/theory.md §2) from margins q and ‖W‖_F: exponential loss
  * γ̃ = log(1/L_sum)/‖W‖_F; logistic loss γ̃ = log(1/(e^{L_sum} − 1))/‖W‖_F, with L_sum = Σ_i ℓ(q_i).
  * Computed from log L_sum, so it stays finite when L_sum underflows (γ̃ → min_i q_i/‖W‖_F there).
  *
@@ -57,8 +57,8 @@ export function smoothedMarginFromMargins(q: Float64Array, normF: number, loss: 
 }
 
 /**
- * Margins q_i = y_i f(x_i; W) with f(x; W) = Σ_j a_j φ(⟨w_j, x⟩) (THEORY §1), the normalised margins
- * q_i/‖W‖_F, the minimum normalised margin γ̄ and the smoothed margin γ̃ (THEORY §2, LL20).
+ * Margins q_i = y_i f(x_i; W) with f(x; W) = Σ_j a_j φ(⟨w_j, x⟩) (docs/theory.md §1), the normalised margins
+ * q_i/‖W‖_F, the minimum normalised margin γ̄ and the smoothed margin γ̃ (docs/theory.md §2, LL20).
  *
  * Edge case: W = 0 gives q = 0, and every normalised quantity is null with a reason.
  *

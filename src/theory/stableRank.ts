@@ -76,7 +76,7 @@ function stableRankOfRows(W: Float64Array, rows: number[], d: number, options: P
 }
 
 /**
- * Stable rank ‖W‖_F²/‖W‖₂² of an m×d matrix (THEORY §2), with ‖W‖₂ by power iteration to
+ * Stable rank ‖W‖_F²/‖W‖₂² of an m×d matrix (docs/theory.md §2), with ‖W‖₂ by power iteration to
  * {@link POWER_ITERATION_REL_TOL}. W = 0 gives status 'zero', not NaN.
  *
  * @throws InputError on shapes or non-finite entries
@@ -88,7 +88,7 @@ export function stableRank(W: Float64Array, m: number, d: number, options: Power
   return stableRankOfRows(W, [...Array(m).keys()], d, options, 'W');
 }
 
-/** Per-block stable ranks (THEORY §2, K-RANK). */
+/** Per-block stable ranks (docs/theory.md §2, K-RANK). */
 export interface BlockStableRanks {
   /** On the rows with a_j > 0. */
   readonly positive: StableRank;
@@ -99,7 +99,7 @@ export interface BlockStableRanks {
 }
 
 /**
- * Stable rank of each sign block of W (THEORY §2): the rows j with a_j > 0, and those with a_j < 0.
+ * Stable rank of each sign block of W (docs/theory.md §2): the rows j with a_j > 0, and those with a_j < 0.
  * A block without rows reports 'empty', one whose rows are all zero reports 'zero'.
  *
  * @throws InputError on shapes or non-finite entries

@@ -3,7 +3,7 @@ import { makeRng } from '../data/rng.js';
 import { gaussianTestError, monteCarloTestError } from './testError.js';
 
 describe('gaussianTestError', () => {
-  it('is Φ(−⟨w̄, μ⟩/‖Σ^{1/2}w̄‖) (THEORY §2, H-ERR)', () => {
+  it('is Φ(−⟨w̄, μ⟩/‖Σ^{1/2}w̄‖) (docs/theory.md §2, H-ERR)', () => {
     // ⟨w̄, μ⟩ = 1, ‖w̄‖ = 1 with Σ = I: Φ(−1) (mpmath: 0.15865525393145705141…).
     const got = gaussianTestError(Float64Array.of(1, 0), Float64Array.of(1, 5));
     expect(got.value).toBeCloseTo(0.15865525393145705141, 15);

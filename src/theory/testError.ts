@@ -3,7 +3,7 @@ import { checkCount, checkFiniteArray } from './_internals/validate.js';
 import { clopperPearson, type ConfidenceInterval } from './clopperPearson.js';
 import { logNormalCdf, normalCdf } from './gaussian.js';
 
-/** The exact test error of a linear direction on a Gaussian mixture (THEORY §2, H-ERR). */
+/** The exact test error of a linear direction on a Gaussian mixture (docs/theory.md §2, H-ERR). */
 export interface GaussianTestError {
   /** P(y⟨w̄, x⟩ ≤ 0) for x = yμ + z, z ~ N(0, Σ): Φ(−⟨w̄, μ⟩/‖Σ^{1/2}w̄‖), or the degenerate value. */
   readonly value: number;
@@ -18,7 +18,7 @@ export interface GaussianTestError {
 }
 
 /**
- * Test error of the classifier sign⟨w̄, x⟩ on x = yμ + z, y Rademacher, z ~ N(0, diag(σ)) (THEORY §2,
+ * Test error of the classifier sign⟨w̄, x⟩ on x = yμ + z, y Rademacher, z ~ N(0, diag(σ)) (docs/theory.md §2,
  * H-ERR): exactly Φ(−⟨w̄, μ⟩/‖Σ^{1/2} w̄‖). A tie y⟨w̄, x⟩ = 0 counts as an error (the same convention
  * as {@link monteCarloTestError}). Degenerate cases, with a reason:
  * - w̄ = 0: every prediction is a tie, error 1;
@@ -88,7 +88,7 @@ export interface MonteCarloTestError {
 }
 
 /**
- * Monte Carlo test error of sign⟨w̄, x⟩ for any data law (THEORY §2: for non-Gaussian noise), with an
+ * Monte Carlo test error of sign⟨w̄, x⟩ for any data law (docs/theory.md §2: for non-Gaussian noise), with an
  * exact Clopper–Pearson interval. `sample` draws one labelled point per call (it owns the seed); an
  * error is y⟨w̄, x⟩ ≤ 0, ties included.
  *

@@ -16,7 +16,7 @@ export interface AsymptoticRates {
 }
 
 /**
- * How fast W(t) settles onto its asymptote W(t) = Ŵ log(αt/n) + ρ̃ (THEORY §5, H-RATE row), by
+ * How fast W(t) settles onto its asymptote W(t) = Ŵ log(αt/n) + ρ̃ (docs/theory.md §5, H-RATE row), by
  * linearising gradient flow around it. With s = log t and q̂_i = ⟨Ŵ, G_i⟩ (1 on the support),
  * substituting W = Ŵ log(αt/n) + ρ into dW/dt = (α/n) Σ_i e^{−q_i} G_i gives
  *
@@ -26,7 +26,7 @@ export interface AsymptoticRates {
  * dδ/ds = −(Σ_{i∈S} λ_i G_i G_iᵀ) δ − (terms of order t^{−(q̂_i − 1)} from the other points), so the
  * support part decays like t^{−μ} for the eigenvalues μ of Σ λ_i G_i G_iᵀ on span{G_i}, i.e. of
  * Λ^{1/2} K Λ^{1/2}, and the non-support part like t^{−(q̂_i − 1)}. Orthogonal data give μ = 1
- * (K Λ = I); nearly collinear points (strong signal, THEORY §4 Case 1) give μ ≈ the squared
+ * (K Λ = I); nearly collinear points (strong signal, docs/theory.md §4 Case 1) give μ ≈ the squared
  * noise-to-signal ratio, and points just off the support give a small gap: then the asymptote is
  * reached only after t ≈ e^{c/rate}, which no affordable run sees.
  */

@@ -1,7 +1,7 @@
 import type { Problem } from '../problem/types.js';
 
 /**
- * The data and fixed architecture every theory quantity depends on (THEORY §1): X (n×d, row-major),
+ * The data and fixed architecture every theory quantity depends on (docs/theory.md §1): X (n×d, row-major),
  * labels y (±1), second layer a (length m) and the leaky-ReLU slope γ. A validated {@link Problem}
  * is one; plain Float64Arrays wrapped in an object literal are another.
  */

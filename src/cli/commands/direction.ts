@@ -10,7 +10,7 @@ const rows = (flat: Float64Array, r: number, c: number): number[][] =>
   Array.from({ length: r }, (_, i) => Array.from(flat.subarray(i * c, (i + 1) * c)));
 
 export const direction: Command = {
-  summary: 'solve for the predicted limit direction Ŵ of THEORY §2 and report KKT residuals, hypotheses and the test error',
+  summary: 'solve for the predicted limit direction Ŵ of docs/theory.md §2 and report KKT residuals, hypotheses and the test error',
   synopsis: 'direction PROBLEM.json [--case2-c C] [--out FILE]',
   async run(argv, io) {
     const args = parseArgs(argv, ['case2-c', 'out']);

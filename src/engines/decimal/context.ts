@@ -7,13 +7,13 @@ import { decimalConstructor } from './precision.js';
 
 /**
  * The decimal engine's context: a precision, an arithmetic, and the problem's data converted exactly,
- * once (THEORY §1). Every engine function takes one.
+ * once (docs/theory.md §1). Every engine function takes one.
  */
 
 /**
  * How sums of products are formed. `fixed` (default): exactly, in BigInt fixed point, rounded once per
  * result (fixedPoint.ts). `plain`: in decimal.js, every operation rounded to `digits`, in the order the
- * formulas of THEORY §1 are written; kept as the readable cross-check of `fixed`.
+ * formulas of docs/theory.md §1 are written; kept as the readable cross-check of `fixed`.
  */
 export type Arithmetic = 'plain' | 'fixed';
 
@@ -47,7 +47,7 @@ export interface FixedData {
   readonly aPhiPrime: readonly Scaled[];
   /** `φ'` values: index 0 is 1, index 1 is γ. */
   readonly phiPrime: readonly [Scaled, Scaled];
-  /** `−α·a_j` for each neuron j (the factor of the update, THEORY §1). */
+  /** `−α·a_j` for each neuron j (the factor of the update, docs/theory.md §1). */
   readonly minusLrA: readonly Scaled[];
 }
 

@@ -27,7 +27,7 @@ import {
 } from './plain.js';
 
 /**
- * Gradient descent of THEORY §1 at `ctx.digits` significant digits, in the arithmetic `ctx.arithmetic`
+ * Gradient descent of docs/theory.md §1 at `ctx.digits` significant digits, in the arithmetic `ctx.arithmetic`
  * (fixed.ts: exact sums rounded once; plain.ts: decimal.js rounding every operation).
  * `W` is always m×d row-major (`W[j*d + k]` is entry k of neuron j), as Decimals of any constructor:
  * they are read exactly, whatever their own precision. Results are Decimals of `ctx.D`.
@@ -40,20 +40,20 @@ function inContext(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   return W.map((w) => (w instanceof ctx.D ? w : new ctx.D(w)));
 }
 
-/** Pre-activations `⟨w_j, x_i⟩` (THEORY §1) at index `i*m + j` (n×m row-major). */
+/** Pre-activations `⟨w_j, x_i⟩` (docs/theory.md §1) at index `i*m + j` (n×m row-major). */
 export function preactivations(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const w = inContext(ctx, W);
   return ctx.arithmetic === 'fixed' ? preactivationsFixed(ctx, w) : preactivationsPlain(ctx, w);
 }
 
-/** Margins `q_i = y_i f(x_i; W)` (THEORY §1), length n. */
+/** Margins `q_i = y_i f(x_i; W)` (docs/theory.md §1), length n. */
 export function margins(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const w = inContext(ctx, W);
   return ctx.arithmetic === 'fixed' ? marginsFixed(ctx, w) : marginsPlain(ctx, w);
 }
 
 /**
- * Empirical risk `L(W) = (1/n) Σ_i ℓ(q_i)` (THEORY §1). Underflows to exactly 0 only when every
+ * Empirical risk `L(W) = (1/n) Σ_i ℓ(q_i)` (docs/theory.md §1). Underflows to exactly 0 only when every
  * `ℓ(q_i)` is below decimal.js's smallest number 10^−9e15 (margins above ~2.07e16); use {@link logLoss}.
  * @throws NumericalError when L is not finite (a margin below ~−2.07e16 with the exp loss).
  */
@@ -65,7 +65,7 @@ export function loss(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
 }
 
 /**
- * `log L(W)` by log-sum-exp (THEORY §1 numerics; losses.logMeanLoss): finite for every finite W,
+ * `log L(W)` by log-sum-exp (docs/theory.md §1 numerics; losses.logMeanLoss): finite for every finite W,
  * including where {@link loss} underflows to 0 or, with the exp loss, overflows.
  */
 export function logLoss(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
@@ -74,14 +74,14 @@ export function logLoss(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
   return logMeanLoss(ctx.loss, q, ctx.D);
 }
 
-/** `ℓ'(q_i)` for every point (THEORY §1), length n. @throws NumericalError when one is not finite. */
+/** `ℓ'(q_i)` for every point (docs/theory.md §1), length n. @throws NumericalError when one is not finite. */
 export function lossDerivative(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const w = inContext(ctx, W);
   return ctx.arithmetic === 'fixed' ? lossDerivativeFixed(ctx, w) : lossDerivativePlain(ctx, w);
 }
 
 /**
- * `∇L(W)`, `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) y_i a_j φ'(⟨w_j, x_i⟩) x_i` with `φ'(0) = γ` (THEORY §1),
+ * `∇L(W)`, `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) y_i a_j φ'(⟨w_j, x_i⟩) x_i` with `φ'(0) = γ` (docs/theory.md §1),
  * m×d row-major.
  */
 export function gradient(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
@@ -90,7 +90,7 @@ export function gradient(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] 
 }
 
 /**
- * One GD step `W − α ∇L(W)` (THEORY §1): a new array, W untouched.
+ * One GD step `W − α ∇L(W)` (docs/theory.md §1): a new array, W untouched.
  * @throws NumericalError when an entry of the new W is not finite.
  */
 export function step(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
@@ -102,7 +102,7 @@ export function step(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   return next;
 }
 
-/** Frobenius norm `‖W‖_F` (THEORY §2). */
+/** Frobenius norm `‖W‖_F` (docs/theory.md §2). */
 export function normW(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
   const w = inContext(ctx, W);
   return ctx.arithmetic === 'fixed' ? normWFixed(ctx, w) : normWPlain(ctx, w);
@@ -112,7 +112,7 @@ export function normW(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
 export interface Descent {
   /** Steps taken so far. */
   readonly t: number;
-  /** Takes one GD step (THEORY §1). @throws NumericalError as {@link step}. */
+  /** Takes one GD step (docs/theory.md §1). @throws NumericalError as {@link step}. */
   advance(): void;
   /** W(t), m×d row-major, as Decimals of `ctx.D` (a fresh array). */
   weights(): Decimal[];

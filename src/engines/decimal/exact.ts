@@ -6,7 +6,7 @@ import { InputError, NumericalError } from '../../errors.js';
  *
  * Every finite double is `±M·2^E` with an integer `M < 2^53`, hence a finite decimal: for `E < 0`,
  * `M·2^E = (M·5^−E)·10^E`. The engine reads each double of a problem through {@link exactDecimal}, so
- * the decimal run starts from exactly the same numbers as the float64 run (THEORY §1), not from their
+ * the decimal run starts from exactly the same numbers as the float64 run (docs/theory.md §1), not from their
  * shortest round-trip strings: `new Decimal(0.1)` is `0.1`, whereas the double 0.1 is
  * `0.1000000000000000055511151231257827021181583404541015625`.
  *

@@ -16,7 +16,7 @@ import { lossDerivativeValue, lossValue } from './losses.js';
 import { decimalConstructor } from './precision.js';
 
 /**
- * THEORY §1 with every sum of products formed exactly in BigInt fixed point (fixedPoint.ts) and
+ * docs/theory.md §1 with every sum of products formed exactly in BigInt fixed point (fixedPoint.ts) and
  * rounded once. Where the roundings are, given W (whose entries are exact, whatever their digits):
  *
  * - pre-activation `z_ji = ⟨w_j, x_i⟩`: exact; the returned value is it correctly rounded. Its sign,
@@ -92,12 +92,12 @@ function marginTerms(ctx: DecimalContext, pre: ExactPreactivations, i: number): 
   return out;
 }
 
-/** Pre-activations `z[i*m + j] = ⟨w_j, x_i⟩`, each correctly rounded (THEORY §1). */
+/** Pre-activations `z[i*m + j] = ⟨w_j, x_i⟩`, each correctly rounded (docs/theory.md §1). */
 export function preactivationsFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   return exactPreactivations(ctx, scaledWeights(W)).z.map((terms) => roundedSum(terms, ctx.D));
 }
 
-/** Margins `q_i = y_i f(x_i; W)` (THEORY §1), each correctly rounded. */
+/** Margins `q_i = y_i f(x_i; W)` (docs/theory.md §1), each correctly rounded. */
 export function marginsFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const pre = exactPreactivations(ctx, scaledWeights(W));
   return Array.from({ length: ctx.n }, (_, i) => roundedSum(marginTerms(ctx, pre, i), ctx.D));
@@ -114,7 +114,7 @@ function guardedMargins(ctx: DecimalContext, pre: ExactPreactivations): Decimal[
   return Array.from({ length: ctx.n }, (_, i) => roundedSum(marginTerms(ctx, pre, i), G));
 }
 
-/** Empirical risk `L = (1/n) Σ_i ℓ(q_i)` (THEORY §1): mean of the guarded ℓ(q_i), rounded once. */
+/** Empirical risk `L = (1/n) Σ_i ℓ(q_i)` (docs/theory.md §1): mean of the guarded ℓ(q_i), rounded once. */
 export function lossFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
   const G = guarded(ctx);
   const ell = guardedMargins(ctx, exactPreactivations(ctx, scaledWeights(W))).map((q) =>
@@ -128,7 +128,7 @@ export function guardedMarginsFixed(ctx: DecimalContext, W: readonly Decimal[]):
   return guardedMargins(ctx, exactPreactivations(ctx, scaledWeights(W)));
 }
 
-/** `c_i = ℓ'(q_i)` (THEORY §1), rounded to `digits` from the guarded margin. */
+/** `c_i = ℓ'(q_i)` (docs/theory.md §1), rounded to `digits` from the guarded margin. */
 export function lossDerivativeFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   return lossDerivativeOf(ctx, exactPreactivations(ctx, scaledWeights(W)));
 }
@@ -139,7 +139,7 @@ function lossDerivativeOf(ctx: DecimalContext, pre: ExactPreactivations): Decima
 
 /**
  * For every (j, k), terms summing exactly to `S_jk = Σ_i c_i y_i φ'(z_ji) x_ik`, so that
- * `∇_{w_jk} L = a_j S_jk / n` (THEORY §1).
+ * `∇_{w_jk} L = a_j S_jk / n` (docs/theory.md §1).
  */
 function gradientSums(ctx: DecimalContext, pre: ExactPreactivations): Scaled[][] {
   const { d, m, fixed } = ctx;
@@ -159,7 +159,7 @@ function gradientSums(ctx: DecimalContext, pre: ExactPreactivations): Scaled[][]
   return S;
 }
 
-/** `∇L` (THEORY §1), m×d row-major, each entry correctly rounded given the c_i. */
+/** `∇L` (docs/theory.md §1), m×d row-major, each entry correctly rounded given the c_i. */
 export function gradientFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const { d, fixed, D } = ctx;
   const n = BigInt(ctx.n);
@@ -175,7 +175,7 @@ export function gradientFixed(ctx: DecimalContext, W: readonly Decimal[]): Decim
 }
 
 /**
- * One GD step `W − α ∇L(W)` (THEORY §1) on fixed-point weights, fused: entry (j,k) is
+ * One GD step `W − α ∇L(W)` (docs/theory.md §1) on fixed-point weights, fused: entry (j,k) is
  * `(n·w_jk − α a_j S_jk) / n` rounded once to `digits`, with decimal.js's range (0 below 10^−9e15).
  * @throws NumericalError when an entry leaves decimal.js's range upward, or ℓ' is not finite.
  */
@@ -191,12 +191,12 @@ export function stepScaled(ctx: DecimalContext, w: readonly Scaled[]): Scaled[] 
   });
 }
 
-/** One GD step `W − α ∇L(W)` (THEORY §1), as {@link stepScaled}. */
+/** One GD step `W − α ∇L(W)` (docs/theory.md §1), as {@link stepScaled}. */
 export function stepFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   return decimalWeights(ctx, stepScaled(ctx, scaledWeights(W)));
 }
 
-/** Frobenius norm `‖W‖_F` (THEORY §2). */
+/** Frobenius norm `‖W‖_F` (docs/theory.md §2). */
 export function normWFixed(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
   const squares = scaledWeights(W).map((s) => times(s, s));
   return new ctx.D(roundedSum(squares, guarded(ctx))).sqrt();

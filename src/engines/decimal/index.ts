@@ -1,6 +1,6 @@
 /**
- * The high-precision decimal reference engine: GD of THEORY §1 in decimal.js plus exact BigInt fixed
- * point, written to be read against THEORY.md. It shares no arithmetic with the float64 engine.
+ * The high-precision decimal reference engine: GD of docs/theory.md §1 in decimal.js plus exact BigInt fixed
+ * point, written to be read against docs/theory.md. It shares no arithmetic with the float64 engine.
  */
 export { trainDecimal, type DecimalTrainOptions, type DecimalTrajectory } from './train.js';
 export {

@@ -4,7 +4,7 @@ import type { LossName } from '../../problem/types.js';
 import { decimalConstructor } from './precision.js';
 
 /**
- * The losses of THEORY §1 as functions of one margin `u`, in decimal.js: the only transcendental
+ * The losses of docs/theory.md §1 as functions of one margin `u`, in decimal.js: the only transcendental
  * functions the engine evaluates (`exp`, `ln`; decimal.js rounds each correctly).
  *
  * Each function returns a Decimal of the given constructor `D`, rounded once to `D.precision` from a
@@ -58,7 +58,7 @@ export function log1p(t: Decimal, G: Decimal.Constructor): Decimal {
 }
 
 /**
- * `ℓ(u)` of THEORY §1: `e^{−u}` (exp) or `log(1 + e^{−u})` (logistic), the latter evaluated as
+ * `ℓ(u)` of docs/theory.md §1: `e^{−u}` (exp) or `log(1 + e^{−u})` (logistic), the latter evaluated as
  * `log1p(e^{−u})` for `u ≥ 0` and `−u + log1p(e^{u})` for `u < 0` (no overflow, no cancellation).
  * @throws NumericalError when the loss overflows decimal.js (u < −2.07e16).
  */
@@ -102,7 +102,7 @@ export function logLossValue(kind: LossName, u: Decimal, D: Decimal.Constructor)
 }
 
 /**
- * `log L = log((1/n) Σ_i ℓ(q_i))` (THEORY §1 numerics: log-sum-exp) from the margins `q`, computed as
+ * `log L = log((1/n) Σ_i ℓ(q_i))` (docs/theory.md §1 numerics: log-sum-exp) from the margins `q`, computed as
  * `M + log Σ_i e^{log ℓ(q_i) − M} − log n` with `M = max_i log ℓ(q_i)`, so no exponential overflows
  * or underflows the sum to 0: the result is finite whenever every `ℓ(q_i)` is, even when `L` itself is
  * below decimal.js's smallest number. Rounded once to `D.precision` from guard precision.

@@ -3,12 +3,12 @@ import type { DecimalContext } from './context.js';
 import { lossDerivativeValue, lossValue } from './losses.js';
 
 /**
- * THEORY §1 in plain decimal.js, every operation rounded to `ctx.digits` (half to even), each formula
+ * docs/theory.md §1 in plain decimal.js, every operation rounded to `ctx.digits` (half to even), each formula
  * evaluated in the order it is written. Slow and direct: this is the reading copy that the fixed-point
  * arithmetic (fixed.ts) is tested against. Matrices are row-major: `W[j*d + k]`, `X[i*d + k]`.
  */
 
-/** Pre-activations `z[i*m + j] = ⟨w_j, x_i⟩` (THEORY §1), summed over k in order. */
+/** Pre-activations `z[i*m + j] = ⟨w_j, x_i⟩` (docs/theory.md §1), summed over k in order. */
 export function preactivationsPlain(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const { D, n, d, m, X } = ctx;
   const z: Decimal[] = new Array(n * m);
@@ -22,17 +22,17 @@ export function preactivationsPlain(ctx: DecimalContext, W: readonly Decimal[]):
   return z;
 }
 
-/** Leaky ReLU `φ(z) = max(z, γz)` (THEORY §1), for `0 ≤ γ ≤ 1`: z when z > 0, γz otherwise. */
+/** Leaky ReLU `φ(z) = max(z, γz)` (docs/theory.md §1), for `0 ≤ γ ≤ 1`: z when z > 0, γz otherwise. */
 function phi(ctx: DecimalContext, z: Decimal): Decimal {
   return z.gt(0) ? z : ctx.gamma.times(z);
 }
 
-/** `φ'(z)`: 1 for z > 0, γ for z ≤ 0 (THEORY §1 convention; so `φ'(0) = γ`). */
+/** `φ'(z)`: 1 for z > 0, γ for z ≤ 0 (docs/theory.md §1 convention; so `φ'(0) = γ`). */
 function phiPrime(ctx: DecimalContext, z: Decimal): Decimal {
   return z.gt(0) ? new ctx.D(1) : ctx.gamma;
 }
 
-/** Margins `q_i = y_i f(x_i; W)`, `f(x; W) = Σ_j a_j φ(⟨w_j, x⟩)` (THEORY §1). */
+/** Margins `q_i = y_i f(x_i; W)`, `f(x; W) = Σ_j a_j φ(⟨w_j, x⟩)` (docs/theory.md §1). */
 export function marginsPlain(ctx: DecimalContext, W: readonly Decimal[], z = preactivationsPlain(ctx, W)): Decimal[] {
   const { D, n, m, a, y } = ctx;
   const q: Decimal[] = new Array(n);
@@ -44,19 +44,19 @@ export function marginsPlain(ctx: DecimalContext, W: readonly Decimal[], z = pre
   return q;
 }
 
-/** Empirical risk `L = (1/n) Σ_i ℓ(q_i)` (THEORY §1). */
+/** Empirical risk `L = (1/n) Σ_i ℓ(q_i)` (docs/theory.md §1). */
 export function lossPlain(ctx: DecimalContext, W: readonly Decimal[], q = marginsPlain(ctx, W)): Decimal {
   let s = new ctx.D(0);
   for (const qi of q) s = s.plus(lossValue(ctx.loss, qi, ctx.D));
   return s.div(ctx.n);
 }
 
-/** `ℓ'(q_i)` for every i (THEORY §1). */
+/** `ℓ'(q_i)` for every i (docs/theory.md §1). */
 export function lossDerivativePlain(ctx: DecimalContext, W: readonly Decimal[], q = marginsPlain(ctx, W)): Decimal[] {
   return q.map((qi) => lossDerivativeValue(ctx.loss, qi, ctx.D));
 }
 
-/** `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) · y_i · a_j · φ'(⟨w_j, x_i⟩) · x_i` (THEORY §1), m×d row-major. */
+/** `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) · y_i · a_j · φ'(⟨w_j, x_i⟩) · x_i` (docs/theory.md §1), m×d row-major. */
 export function gradientPlain(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const { D, n, d, m, X, y, a } = ctx;
   const z = preactivationsPlain(ctx, W);
@@ -74,13 +74,13 @@ export function gradientPlain(ctx: DecimalContext, W: readonly Decimal[]): Decim
   return g;
 }
 
-/** One GD step `W − α ∇L(W)` (THEORY §1). */
+/** One GD step `W − α ∇L(W)` (docs/theory.md §1). */
 export function stepPlain(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   const g = gradientPlain(ctx, W);
   return W.map((w, idx) => w.minus(ctx.lr.times(g[idx]!)));
 }
 
-/** Frobenius norm `‖W‖_F = sqrt(Σ w²)` (THEORY §2). */
+/** Frobenius norm `‖W‖_F = sqrt(Σ w²)` (docs/theory.md §2). */
 export function normWPlain(ctx: DecimalContext, W: readonly Decimal[]): Decimal {
   let s = new ctx.D(0);
   for (const w of W) s = s.plus(w.times(w));

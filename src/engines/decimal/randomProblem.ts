@@ -21,7 +21,7 @@ export interface RandomProblemSpec {
 }
 
 /**
- * A small random problem for engine tests and timings (not one of THEORY §3's data models): X with
+ * A small random problem for engine tests and timings (not one of docs/theory.md §3's data models): X with
  * i.i.d. N(0,1) entries plus a shift `y_i·1` along the all-ones direction (so the data are separable
  * in most draws), Rademacher labels, balanced second layer, W(0) Gaussian with `initScale`.
  * The same spec gives the same problem.

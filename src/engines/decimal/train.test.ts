@@ -9,7 +9,7 @@ import { exactDecimal } from './exact.js';
 import { randomProblem } from './randomProblem.js';
 import { trainDecimal } from './train.js';
 
-/** Linearly separable toy problem (THEORY §4 Case 1: ⟨y_i x_i, y_k x_k⟩ ≥ 0 for all i, k). */
+/** Linearly separable toy problem (docs/theory.md §4 Case 1: ⟨y_i x_i, y_k x_k⟩ ≥ 0 for all i, k). */
 const toy = validateProblem({
   X: [
     [1, 0.2],

@@ -18,7 +18,7 @@ export interface DecimalTrajectory extends TrajectoryOf<Decimal> {
   readonly arithmetic: Arithmetic;
 }
 
-/** The checkpoint record of W (THEORY §1-§2 quantities). */
+/** The checkpoint record of W (docs/theory.md §1-§2 quantities). */
 function checkpoint(ctx: DecimalContext, t: number, W: readonly Decimal[], recordW: boolean): CheckpointOf<Decimal> {
   const q = margins(ctx, W);
   let minMargin = q[0]!;
@@ -39,7 +39,7 @@ function checkpoint(ctx: DecimalContext, t: number, W: readonly Decimal[], recor
 }
 
 /**
- * Runs GD (THEORY §1) from the problem's W(0) for `options.steps` (default `problem.steps`) steps at
+ * Runs GD (docs/theory.md §1) from the problem's W(0) for `options.steps` (default `problem.steps`) steps at
  * `options.digits` (default 50) significant digits, recording a checkpoint after each step count in
  * `options.checkpoints` (default {@link defaultCheckpoints}: log-spaced, t = 0 included).
  *

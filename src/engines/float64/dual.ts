@@ -7,7 +7,7 @@ import { addDots, blockLength, transposeInto } from './kernel.js';
 import { DUAL_NORM_REL_TOL } from './tolerances.js';
 
 /**
- * GD in the row space of X (THEORY §1). Every update `−α ∇_{w_j} L = Σ_i c_ji x_i` is a combination of
+ * GD in the row space of X (docs/theory.md §1). Every update `−α ∇_{w_j} L = Σ_i c_ji x_i` is a combination of
  * the data rows, so `W(t) = W(0) + A(t) X` with A m×n, `A(0) = 0`. With the Gram matrix `K = X Xᵀ` and
  * `Z0 = W(0) Xᵀ` computed once (2n²d + 2mnd flops), the pre-activations are `Z = Z0 + A K` (2mn² flops
  * a step) and a step only adds the coefficients into A (O(mn)): the iteration is the primal one, only

@@ -6,7 +6,7 @@ export type Formulation = 'primal' | 'dual';
 
 /**
  * A float64 GD run in progress on one problem: the state and its workspace, allocated once.
- * Both forms follow the same iteration `W(t+1) = W(t) − α ∇L(W(t))` (THEORY §1); only rounding differs.
+ * Both forms follow the same iteration `W(t+1) = W(t) − α ∇L(W(t))` (docs/theory.md §1); only rounding differs.
  */
 export interface Float64Engine {
   /** Which form this engine runs. */
@@ -29,7 +29,7 @@ export interface Float64Engine {
 
 /**
  * Refuses an engine-form problem whose arrays do not match its shapes or whose scalars are outside
- * THEORY §1 (a `Problem` built by hand rather than by `validateProblem`). Checks sizes and scalars
+ * docs/theory.md §1 (a `Problem` built by hand rather than by `validateProblem`). Checks sizes and scalars
  * only: O(1), so the entries are trusted to be finite.
  * @throws InputError naming the field
  */

@@ -121,7 +121,7 @@ describe('planted bug: φ′ = 1 instead of γ in the backward pass', () => {
     const p = testProblem({ n: 6, d: 8, m: 4, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'planted' });
     const Z = preactivations(p, p.W0);
     expect(Z.some((z) => z <= 0)).toBe(true); // γ enters this step
-    // The buggy step, inline: the gradient of THEORY §1 with φ'(z) = 1 everywhere.
+    // The buggy step, inline: the gradient of docs/theory.md §1 with φ'(z) = 1 everywhere.
     const { n, d, m, X, y, a, loss, lr } = p;
     const q = margins(p, p.W0);
     const wrong = Float64Array.from(p.W0);

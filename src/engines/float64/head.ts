@@ -3,14 +3,14 @@ import type { LossName } from '../../problem/types.js';
 import { lossDerivativeAt } from './loss.js';
 
 /**
- * The O(m·n) middle of a GD step shared by the primal and dual forms (THEORY §1): from the
+ * The O(m·n) middle of a GD step shared by the primal and dual forms (docs/theory.md §1): from the
  * pre-activations to the margins, and from the margins to the per-sample coefficients of the
  * gradient. Pre-activations are stored m×n here, `Z[j·n + i] = ⟨w_j, x_i⟩`, so that every loop runs
  * along contiguous memory.
  */
 
 /**
- * `q_i = y_i Σ_j a_j φ(z_ji)` with `φ(z) = max(z, γz)` written as `z > 0 ? z : γz` (THEORY §1), into
+ * `q_i = y_i Σ_j a_j φ(z_ji)` with `φ(z) = max(z, γz)` written as `z > 0 ? z : γz` (docs/theory.md §1), into
  * `q` (length n). Then checks the margins are finite, through their sum (one comparison per step).
  *
  * @param t - the step count of the W these pre-activations belong to, for the error message
@@ -55,7 +55,7 @@ export function computeMargins(
 
 /**
  * `g_i = scale · ℓ'(q_i) · y_i` into `g` (length n); with `scale = −lr/n` this is the factor of the
- * GD update shared by all neurons (THEORY §1: `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) y_i a_j φ'(z_ji) x_i`).
+ * GD update shared by all neurons (docs/theory.md §1: `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) y_i a_j φ'(z_ji) x_i`).
  * Checks the result is finite through its sum.
  *
  * @param t - the step count of the W the margins belong to; the update would produce W at step t + 1
@@ -90,7 +90,7 @@ export function computeSampleFactors(
 
 /**
  * `target[j·n + i] += g_i · a_j · φ'(z_ji)` with `φ'(z) = 1` for `z > 0` and `γ` for `z ≤ 0`
- * (THEORY §1; `φ'(0) = γ` exactly). With `g` from {@link computeSampleFactors} this adds `−lr·∇L`
+ * (docs/theory.md §1; `φ'(0) = γ` exactly). With `g` from {@link computeSampleFactors} this adds `−lr·∇L`
  * in coefficient form: `−lr ∇_{w_j} L = Σ_i target_ji x_i`. No allocation.
  */
 export function addCoefficients(

@@ -1,5 +1,5 @@
 /**
- * The float64 engine: fast gradient descent on two-layer leaky-ReLU networks (THEORY §1), in a primal
+ * The float64 engine: fast gradient descent on two-layer leaky-ReLU networks (docs/theory.md §1), in a primal
  * and a dual formulation, with plain reference loops for differential tests.
  */
 export { lossAt, lossDerivativeAt, logLossAt, logMeanLoss, meanLoss } from './loss.js';

@@ -20,7 +20,7 @@ function relErr(x: number, ref: number): number {
   return Math.abs(x - ref) / Math.abs(ref);
 }
 
-describe('scalar losses (THEORY §1)', () => {
+describe('scalar losses (docs/theory.md §1)', () => {
   it('match the naive formulas at moderate margins', () => {
     for (const q of moderate) {
       expect(relErr(lossAt('exp', q), Math.exp(-q))).toBeLessThanOrEqual(NAIVE_REL_TOL);

@@ -3,7 +3,7 @@ import { unitRoundoff } from '../../numerics/roundoff.js';
 import type { LossName } from '../../problem/types.js';
 
 /**
- * The margin losses of THEORY §1 in float64, written so that no intermediate overflows:
+ * The margin losses of docs/theory.md §1 in float64, written so that no intermediate overflows:
  * exponential `ℓ(u) = e^{−u}` (H25) and logistic `ℓ(u) = log(1 + e^{−u})` (KCG23, FVBSH23, FCB22).
  */
 
@@ -54,7 +54,7 @@ export function logLossAt(loss: LossName, q: number): number {
 }
 
 /**
- * `log L = log((1/n) Σ_i ℓ(q_i))` (THEORY §1), by a one-pass log-sum-exp over `log ℓ(q_i)`: finite
+ * `log L = log((1/n) Σ_i ℓ(q_i))` (docs/theory.md §1), by a one-pass log-sum-exp over `log ℓ(q_i)`: finite
  * whenever the margins are, also when `L` underflows (all `q_i ≫ 745`) or overflows (some
  * `q_i ≪ −709` with the exponential loss).
  *
@@ -80,7 +80,7 @@ export function logMeanLoss(loss: LossName, q: Float64Array): number {
 }
 
 /**
- * `L = (1/n) Σ_i ℓ(q_i)`, the empirical risk of THEORY §1.
+ * `L = (1/n) Σ_i ℓ(q_i)`, the empirical risk of docs/theory.md §1.
  *
  * @param q - the margins, all finite
  * @throws InputError (field `q`) when there are no margins

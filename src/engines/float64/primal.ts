@@ -5,7 +5,7 @@ import { addCoefficients, computeMargins, computeSampleFactors } from './head.js
 import { addDots, transposeInto } from './kernel.js';
 
 /**
- * GD on W itself (THEORY §1): per step a forward pass `Z = W Xᵀ` (2nmd flops), the O(nm) margins and
+ * GD on W itself (docs/theory.md §1): per step a forward pass `Z = W Xᵀ` (2nmd flops), the O(nm) margins and
  * coefficients, and a backward pass fused with the update, `W += C X` with `C_ji = −(lr/n) ℓ'(q_i)
  * y_i a_j φ'(z_ji)` (2nmd flops): about 4·n·m·d flops a step. The gradient is never stored: each
  * register tile of `C X` is added into W as soon as it is summed.

@@ -61,12 +61,12 @@ function kinkProblem(gamma: number): Problem {
   };
 }
 
-describe('φ′(0) = γ (THEORY §1)', () => {
+describe('φ′(0) = γ (docs/theory.md §1)', () => {
   it('uses γ at a pre-activation exactly 0', () => {
     const gamma = 0.3;
     const p = kinkProblem(gamma);
     expect(Array.from(preactivations(p, p.W0))).toEqual([0, 1, 1, 0]);
-    // Both margins are −1/√2, so ℓ'(q_i) = −e^{1/√2}; ∇_{w_0} L = ½ ℓ' a_0 (γ x_0 − x_1) (THEORY §1).
+    // Both margins are −1/√2, so ℓ'(q_i) = −e^{1/√2}; ∇_{w_0} L = ½ ℓ' a_0 (γ x_0 − x_1) (docs/theory.md §1).
     const lPrime = -Math.exp(Math.SQRT1_2);
     const G = gradientOf(p, p.W0);
     const expected = [0.5 * lPrime * Math.SQRT1_2 * gamma, -0.5 * lPrime * Math.SQRT1_2];

@@ -5,7 +5,7 @@ import { checkProblemShape } from './engine.js';
 import { lossDerivativeAt, meanLoss } from './loss.js';
 
 /**
- * Plain float64 loops for one GD step, written to be read against THEORY §1 line by line. They are
+ * Plain float64 loops for one GD step, written to be read against docs/theory.md §1 line by line. They are
  * the specification the fast engines (`primal.ts`, `dual.ts`) are tested against, and they allocate
  * freely. W is always m×d row-major, like `Problem.W0`.
  */
@@ -54,7 +54,7 @@ export function margins(p: Problem, W: Float64Array): Float64Array {
 }
 
 /**
- * The empirical risk `L(W) = (1/n) Σ_i ℓ(q_i)` (THEORY §1); may underflow to 0, and is `+Infinity`
+ * The empirical risk `L(W) = (1/n) Σ_i ℓ(q_i)` (docs/theory.md §1); may underflow to 0, and is `+Infinity`
  * only when L itself exceeds the float64 range.
  * @throws InputError when W is not m×d
  * @throws NumericalError when a margin is not finite
@@ -64,7 +64,7 @@ export function lossOf(p: Problem, W: Float64Array): number {
 }
 
 /**
- * `∇L(W)`, m×d: `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) · y_i · a_j · φ'(⟨w_j, x_i⟩) · x_i` (THEORY §1).
+ * `∇L(W)`, m×d: `∇_{w_j} L = (1/n) Σ_i ℓ'(q_i) · y_i · a_j · φ'(⟨w_j, x_i⟩) · x_i` (docs/theory.md §1).
  * @throws InputError when W is not m×d
  * @throws NumericalError when a margin or a gradient entry is not finite (ℓ' overflows for the
  *   exponential loss at margins below about −709)
@@ -90,7 +90,7 @@ export function gradientOf(p: Problem, W: Float64Array): Float64Array {
 }
 
 /**
- * One GD step from W: `W − α ∇L(W)` with the problem's step size `α = lr` (THEORY §1). W is not modified.
+ * One GD step from W: `W − α ∇L(W)` with the problem's step size `α = lr` (docs/theory.md §1). W is not modified.
  * @throws InputError when W is not m×d
  * @throws NumericalError when the gradient or the new weights are not finite
  */

@@ -54,7 +54,7 @@ export interface TestProblemSpec {
 }
 
 /**
- * A seeded mixture problem (THEORY §3): Rademacher labels, `x_i = y_i μ + z_i` with `z_i ~ N(0, I/d)`,
+ * A seeded mixture problem (docs/theory.md §3): Rademacher labels, `x_i = y_i μ + z_i` with `z_i ~ N(0, I/d)`,
  * so `‖x_i‖ ≈ √(1 + signal²)`; the balanced second layer; `W0` with i.i.d. `N(0, ω²)` entries.
  */
 export function testProblem(spec: TestProblemSpec): Problem {

@@ -62,7 +62,7 @@ function record(engine: Float64Engine, p: Problem, recordW: boolean): Checkpoint
 }
 
 /**
- * Runs float64 GD (THEORY §1) on a problem and records checkpoints.
+ * Runs float64 GD (docs/theory.md §1) on a problem and records checkpoints.
  *
  * The formulation: `primal` costs 4nmd flops a step; `dual` costs 2mn² a step plus a one-off
  * `2n²d + 2mnd` and `2mnd` per materialised W (the end, and every checkpoint when `recordW`);

@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import { webAssemblyApi, type WasmMemory, type WasmModule } from './webAssemblyApi.js';
 
 /**
- * The WebAssembly SIMD kernel of the two dense products of a GD step (THEORY §1): the forward
+ * The WebAssembly SIMD kernel of the two dense products of a GD step (docs/theory.md §1): the forward
  * `Z = X Wᵀ` and the fused backward-and-update `W −= lr · Cᵀ X`. Source: kernel.wat beside this file
  * (its header states the summation order); `npm run build` assembles it into kernel.wasm.
  */

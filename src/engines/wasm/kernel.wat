@@ -1,4 +1,4 @@
-;; The two dense products of one GD step on the two-layer leaky-ReLU net (THEORY §1), with f64x2 SIMD.
+;; The two dense products of one GD step on the two-layer leaky-ReLU net (docs/theory.md §1), with f64x2 SIMD.
 ;;
 ;;   forward(x, w, z, n, d, m):              Z[i*m+j]  = Σ_k X[i*d+k] · W[j*d+k]       (Z = X Wᵀ, n×m)
 ;;   backwardUpdate(x, c, w, n, d, m, lr):   W[j*d+k] −= lr · Σ_i C[i*m+j] · X[i*d+k]  (W −= lr · Cᵀ X)

@@ -40,7 +40,7 @@ function svmInPlaceOfLimit(theory: TheoryPort): Partial<TheoryPort> {
   };
 }
 
-/** The H25 theory faults (docs/theory.md §6). */
+/** The H25 theory faults (docs/theory.md §8). */
 export const h25Faults: readonly Fault[] = [
   theoryFault('svm-direction', 'the plain linear SVM direction in place of Ŵ (and its ‖ŵ‖ in place of ‖Ŵ‖)', svmInPlaceOfLimit),
   theoryFault('sigma-ignored', 'the closed-form test error evaluated with Σ = I whatever the data’s Σ', () => ({

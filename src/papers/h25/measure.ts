@@ -4,7 +4,7 @@ import type { Problem } from '../../problem/types.js';
 import { asymptoticRates } from '../../theory/index.js';
 import type { H25Run } from './run.js';
 
-/** THEORY §4: Case 1 or Case 2, and init ≪ step, as one applicability verdict with its figures. */
+/** docs/theory.md §4: Case 1 or Case 2, and init ≪ step, as one applicability verdict with its figures. */
 export function h25Applicability(run: H25Run): Applicability {
   const h = run.hypotheses;
   const cases = h.case1.holds || h.case2.holds;

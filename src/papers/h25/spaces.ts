@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { scenarioArb, type Scenario, type ScenarioSpace } from './scenario.js';
 
 /**
- * Case 1 of THEORY §4 (strong signal): few points in low dimension with ‖μ‖ ≫ the noise, so
+ * Case 1 of docs/theory.md §4 (strong signal): few points in low dimension with ‖μ‖ ≫ the noise, so
  * ⟨y_i x_i, y_k x_k⟩ = ‖μ‖² + O(‖μ‖ + √d) ≥ 0 for all pairs with overwhelming probability.
  */
 export const CASE1: Omit<ScenarioSpace, 'steps'> = { n: [2, 6], d: [2, 5], muNorm: [10, 14], gamma: [0.1, 0.9] };
 
 /**
- * Case 2 of THEORY §4 (near-orthogonality, C = 1): ‖x_i‖² ≈ d while |⟨x_i, x_k⟩| ≈ √d, so
+ * Case 2 of docs/theory.md §4 (near-orthogonality, C = 1): ‖x_i‖² ≈ d while |⟨x_i, x_k⟩| ≈ √d, so
  * γ·d ≥ n·3√d needs d ≥ (3n/γ)²; n ≤ 5 and γ ≥ 0.5 give d ≥ 900, and d ∈ [1500, 2500] leaves room.
  */
 export const CASE2: Omit<ScenarioSpace, 'steps'> = { n: [2, 5], d: [1500, 2500], muNorm: [0, 1], gamma: [0.5, 0.9] };

@@ -1,5 +1,5 @@
 /**
- * Log-space helpers for losses of margins (THEORY §1 numerics): every function here stays finite
+ * Log-space helpers for losses of margins (docs/theory.md §1 numerics): every function here stays finite
  * where the plain formula would underflow to 0 or overflow to ∞.
  */
 

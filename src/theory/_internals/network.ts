@@ -1,7 +1,7 @@
 import { dotRows } from './linalg.js';
 
 /**
- * Pre-activations Z[i*m + j] = ⟨w_j, x_i⟩ (n×m, row-major) for X n×d and W m×d (THEORY §1).
+ * Pre-activations Z[i*m + j] = ⟨w_j, x_i⟩ (n×m, row-major) for X n×d and W m×d (docs/theory.md §1).
  */
 export function preActivations(X: Float64Array, W: Float64Array, n: number, d: number, m: number): Float64Array {
   const Z = new Float64Array(n * m);

@@ -15,7 +15,7 @@ export function checkFiniteArray(v: Float64Array, length: number, field: string)
   }
 }
 
-/** X (n×d) and y (±1) consistent and finite (THEORY §1), or an InputError naming the field. */
+/** X (n×d) and y (±1) consistent and finite (docs/theory.md §1), or an InputError naming the field. */
 export function checkLabelledData(data: LabelledData): void {
   checkCount(data.n, 'n');
   checkCount(data.d, 'd');
@@ -26,7 +26,7 @@ export function checkLabelledData(data: LabelledData): void {
   }
 }
 
-/** {@link checkLabelledData} plus a (length m, finite) and γ ∈ [0, 1] (THEORY §1). */
+/** {@link checkLabelledData} plus a (length m, finite) and γ ∈ [0, 1] (docs/theory.md §1). */
 export function checkNetworkData(data: NetworkData): void {
   checkLabelledData(data);
   checkCount(data.m, 'm');

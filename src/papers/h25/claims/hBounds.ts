@@ -33,7 +33,7 @@ export const BENIGN_LEVELS = [1, 4, 16] as const;
  */
 const BENIGN_TEST_POINTS = 2000;
 
-/** THEORY's heuristic closed form Φ(−‖μ‖²/√(‖μ‖² + d/n)) (Σ = I), reported beside the bounds. */
+/** docs/theory.md's heuristic closed form Φ(−‖μ‖²/√(‖μ‖² + d/n)) (Σ = I), reported beside the bounds. */
 export function heuristicError(n: number, d: number, mu2: number): number {
   return normalCdf(-mu2 / Math.sqrt(mu2 + d / n));
 }
@@ -83,7 +83,7 @@ export const hUb = defineClaim('h25', {
   method:
     `each run checks both sides of the transition (weak: Case 2, n‖μ‖² < d; strong: Case 1, n‖μ‖² > d), each with a bound ≤ ${UB_MAX_BOUND}: ` +
     `the exact Gaussian error of w̄ of Ŵ and of the trained W(T) against exp(−c·min(n‖μ‖⁴/d, ‖μ‖²)), c = ${UB_C} fitted on the calibrate stream; ` +
-    "slack = log(bound/err)/(c·min(·)). THEORY's heuristic Φ(−‖μ‖²/√(‖μ‖² + d/n)) is reported beside it.",
+    "slack = log(bound/err)/(c·min(·)). docs/theory.md's heuristic Φ(−‖μ‖²/√(‖μ‖² + d/n)) is reported beside it.",
   parameters: { c: { value: UB_C, doc: 'fitted: half the smallest effective c on the calibrate stream (hBounds.ts, README)' } },
   scenario: fc.record({ weak: weakSide, strong: strongSide }),
   designated: [
