@@ -44,7 +44,7 @@ export interface ClaimParameter {
 
 /**
  * The theory functions a claim reads, gathered in one object so that a theory fault replaces one of
- * them for the whole claim (docs/theory.md §6): the same code path, one thing broken.
+ * them for the whole claim (docs/theory.md §8): the same code path, one thing broken.
  */
 export interface TheoryPort {
   /** Ŵ of docs/theory.md §2. */
