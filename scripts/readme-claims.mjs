@@ -1,6 +1,6 @@
 // Rewrites the claims table of README.md (between the claims markers) from the compiled catalogue.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { claimsMarkdownTable } from '../dist/claims/markdown.js';
+import { claimsMarkdownTable } from '../dist/claims/core/markdown.js';
 
 const path = new URL('../README.md', import.meta.url);
 const start = '<!-- claims:start -->';

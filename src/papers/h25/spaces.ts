@@ -52,3 +52,26 @@ export interface CasePair {
 export function casePairArb(steps: number): fc.Arbitrary<CasePair> {
   return fc.record({ case2: scenarioArb({ ...CASE2, steps }), case1: case1Beyond(steps) });
 }
+
+/**
+ * The deep tier, at the papers' scale: Case 1 with n up to 100 (‖μ‖ ∈ [10, 14] against noise √d ≤ 7
+ * keeps every pair positive), Case 2 with n up to 25 in d up to 10⁴ (γ·d ≥ n·3√d needs d ≥ (3n/γ)²).
+ */
+export function withinH25Deep(steps: number): fc.Arbitrary<Scenario> {
+  return fc.oneof(
+    scenarioArb({ n: [20, 100], d: [2, 50], muNorm: [10, 14], gamma: [0.1, 0.9], steps }),
+    scenarioArb({ n: [10, 25], d: [6000, 10_000], muNorm: [0, 1], gamma: [0.8, 0.9], steps }),
+  );
+}
+
+/**
+ * Deep-tier pairs: Case 2 with n up to 20 in d up to 10⁴, and the Case-1-only regime n = 20,
+ * d = 20 000, ‖μ‖² ≈ 600 (κ ∈ [4, 4.5]), γ = 0.5, whose transients decay like t^-0.6 (20 of 20 draws
+ * observable with asymptoticRates).
+ */
+export function casePairDeepArb(steps: number): fc.Arbitrary<CasePair> {
+  const case1 = scenarioArb({ n: [20, 20], d: [20_000, 20_000], muNorm: [0, 0], gamma: [0.5, 0.5], steps }).chain((s) =>
+    fc.double({ min: 4, max: 4.5, noNaN: true }).map((k) => ({ ...s, data: { ...s.data, muNorm: Math.sqrt(k * Math.sqrt(s.data.d)) } })),
+  );
+  return fc.record({ case2: scenarioArb({ n: [5, 20], d: [6000, 10_000], muNorm: [0, 1], gamma: [0.8, 0.9], steps }), case1 });
+}

@@ -3,7 +3,7 @@ import { verdictFromSlack } from '../../../claims/core/verdict.js';
 import { allActivated } from '../../../theory/index.js';
 import { h25Applicability } from '../measure.js';
 import { h25Facts, h25Run } from '../run.js';
-import { withinH25 } from '../spaces.js';
+import { withinH25, withinH25Deep } from '../spaces.js';
 
 /** H-ACT (H25, stated; docs/theory.md §5): after the first step every neuron is activated, and the pattern never changes. */
 export const hAct = defineClaim('h25', {
@@ -15,6 +15,7 @@ export const hAct = defineClaim('h25', {
   method: 'a_j y_i ⟨w_j(t), x_i⟩ > 0 for all i, j at every step t = 1..20 and at 8 log-spaced checkpoints per decade up to t = 2000; slack = the smallest value relative to |a_j|‖w_j‖‖x_i‖.',
   parameters: {},
   scenario: withinH25(2000),
+  deepScenario: withinH25Deep(2000),
   designated: [
     { fault: 'backward-sign-flip', why: 'the flipped neuron moves against its sign block, so a_j y_i ⟨w_j, x_i⟩ < 0 after step 1' },
   ],

@@ -3,7 +3,7 @@ import { inapplicable, verdictFromSlack } from '../../../claims/core/verdict.js'
 import { asymptoticApplicability, directionError } from '../measure.js';
 import { pairClaim } from '../casePair.js';
 import { h25Run, type H25Run } from '../run.js';
-import { casePairArb, LONG_RUN } from '../spaces.js';
+import { casePairArb, casePairDeepArb, LONG_RUN } from '../spaces.js';
 
 /**
  * Largest admissible ratio of the direction error of the last decade's increment W(T) − W(T/10) to
@@ -43,6 +43,7 @@ export const hDir = defineClaim('h25', {
     'Every run checks a near-orthogonal (Case 2) scenario and a Case-1-only one (weak signal, positive correlations: beyond near-orthogonality); runs whose slowest transient decays slower than t^-0.5 are inapplicable at this T (strong-signal Case 1 data: t^-0.002 to t^-0.2).',
   parameters: { incrementFraction: { value: INCREMENT_FRACTION, doc: 'largest increment error, as a fraction of err(T) (measured, see hDir.ts)' } },
   scenario: casePairArb(LONG_RUN),
+  deepScenario: casePairDeepArb(LONG_RUN),
   designated: [
     { fault: 'svm-direction', why: 'W(t)/‖W(t)‖ converges to Ŵ, not to the linear SVM direction (cosine ≈ 0.99)' },
     { fault: 'backward-relu', why: 'a ReLU backward pass trains towards a different limit than the leaky network’s Ŵ' },

@@ -2,7 +2,7 @@ import { defineClaim } from '../../../claims/core/define.js';
 import { verdictFromSlack } from '../../../claims/core/verdict.js';
 import { h25Applicability, maxRowNorm } from '../measure.js';
 import { h25Facts, h25Run } from '../run.js';
-import { withinH25 } from '../spaces.js';
+import { withinH25, withinH25Deep } from '../spaces.js';
 
 /** GD steps of an H-INT run: four decades of t. */
 const STEPS = 10_000;
@@ -17,6 +17,7 @@ export const hInt = defineClaim('h25', {
   method: `over ${STEPS} steps: a t₀ after which min_i q_i > 0 at every checkpoint, L strictly decreasing and ‖W‖ strictly increasing over the checkpoints of the last two decades; slack = min_i q_i(T) / (‖W(T)‖·max‖x_i‖).`,
   parameters: {},
   scenario: withinH25(STEPS),
+  deepScenario: withinH25Deep(STEPS),
   designated: [
     { fault: 'loss-derivative-sign', why: 'gradient ascent lowers every margin: no t₀, L and ‖W‖ run the wrong way' },
   ],

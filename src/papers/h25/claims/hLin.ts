@@ -5,7 +5,7 @@ import { linearOutputs, networkOutputs, signDisagreement } from '../network.js';
 import type { Dataset } from '../../../data/index.js';
 import { pairClaim } from '../casePair.js';
 import { h25Run, type H25Run } from '../run.js';
-import { casePairArb, LONG_RUN } from '../spaces.js';
+import { casePairArb, casePairDeepArb, LONG_RUN } from '../spaces.js';
 
 /** What H-LIN reads: the run, w̄ from the context's theory, and fresh test points on demand. */
 interface LinRun extends H25Run {
@@ -46,6 +46,7 @@ export const hLin = defineClaim('h25', {
     `and the region must cover at least ${REGION_MIN_FRACTION} of the points (an empty region is a refutation, never a pass). Every run checks a Case 2 scenario and a Case-1-only one.`,
   parameters: { regionMin: { value: REGION_MIN_FRACTION, doc: 'smallest covered fraction of the guaranteed region at T (see hLin.ts)' } },
   scenario: casePairArb(LONG_RUN),
+  deepScenario: casePairDeepArb(LONG_RUN),
   designated: [{ fault: 'backward-relu', why: 'a ReLU backward pass under a leaky forward pass does not converge to Ŵ, so the boundary stays off sign⟨w̄, x⟩' }],
   controls: [],
   ...pairClaim<LinRun>({

@@ -5,7 +5,7 @@ import type { Applicability } from '../../../claims/core/types.js';
 import { asymptoticApplicability, directionError, window } from '../measure.js';
 import { pairClaim } from '../casePair.js';
 import { h25Run, type H25Run } from '../run.js';
-import { casePairArb, LONG_RUN } from '../spaces.js';
+import { casePairArb, casePairDeepArb, LONG_RUN } from '../spaces.js';
 
 /**
  * Allowed relative deviation of α·T·L(T)/‖Ŵ‖² from 1 at T = 10⁵. With ρ settled, L(t) =
@@ -44,6 +44,7 @@ export const hRate = defineClaim('h25', {
     slopeTol: { value: SLOPE_TOL, doc: 'slope tolerance beyond the O(1/log t) model (see hRate.ts)' },
   },
   scenario: casePairArb(LONG_RUN),
+  deepScenario: casePairDeepArb(LONG_RUN),
   designated: [
     { fault: 'svm-direction', why: 'the linear SVM’s ‖ŵ‖ differs from ‖Ŵ‖ by 10% or more' },
     { fault: 'step-size', epsilon: 0.02, why: 't·L(t) → ‖Ŵ‖²/(α(1+ε)) under a step α(1+ε)' },
