@@ -62,6 +62,8 @@ export function toJUnit(report: VerifyReport, opts: JUnitOptions = {}): string {
     ['seed', String(report.seed)],
     ['version', report.version],
     ['runsPerClaim', String(report.runsPerClaim)],
+    ['tier', report.tier],
+    ['trainer', report.trainer],
   ].map(([n, v]) => `      <property name="${xmlAttr(n)}" value="${xmlAttr(v)}"/>`);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -136,7 +136,9 @@ export async function verifyClaim(claim: ClaimDefinition, options: RunnerOptions
       });
     }
     for (const [k, c] of claim.controls.entries()) {
-      const s = await searchFor(c.trials, context, streamSeed(globalSeed, 'control', claim.id, String(k)), budget, c.target, c.target !== 'holds' || claim.expected !== 'refuted' ? false : true);
+      // A true claim's control breaks its hypotheses on purpose, so the check runs regardless of them;
+      // a known-false claim's control is a case inside them where the statement holds.
+      const s = await searchFor(c.trials, context, streamSeed(globalSeed, 'control', claim.id, String(k)), budget, c.target, claim.expected === 'refuted');
       const shown = s.hit ?? s.last;
       controls.push({
         description: c.description,

@@ -47,6 +47,7 @@ export const hDir = defineClaim('h25', {
   designated: [
     { fault: 'svm-direction', why: 'W(t)/‖W(t)‖ converges to Ŵ, not to the linear SVM direction (cosine ≈ 0.99)' },
     { fault: 'backward-relu', why: 'a ReLU backward pass trains towards a different limit than the leaky network’s Ŵ' },
+    { fault: 'backward-slope', epsilon: 0.01, why: 'a backward slope γ(1 + ε) trains towards Ŵ with its γ-terms scaled by 1 + ε: the late increments point off Ŵ' },
   ],
   controls: [],
   ...pairClaim<H25Run>({
