@@ -83,12 +83,50 @@ describe('benign-check verify and calibrate', () => {
     expect(report.claims[0]!.verdict).toBe('holds');
   });
 
-  it('calibrate counts verdicts and control firings on every scenario', async () => {
+  it('verify takes a paper key, and its JSON lists every run with its size and hypotheses, and every designated fault', async () => {
+    const json = path.join(dir, 'p.json');
+    const r = await cli('verify', '--claims', 'H-ACT', '--runs', '2', '--seed', '5', '--json', json);
+    expect(r.code, r.out).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      claims: { runRecords: { seed: unknown; verdict: string; n: number; d: number; m: number; hypotheses: Record<string, boolean> }[]; designated: { fault: string; refuted: boolean }[] }[];
+    };
+    const runs = report.claims[0]!.runRecords;
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (const run of runs) {
+      expect(run.n).toBeGreaterThan(0);
+      expect(typeof run.hypotheses.case1).toBe('boolean');
+      expect(typeof run.hypotheses.case2).toBe('boolean');
+    }
+    expect(report.claims[0]!.designated).toEqual([expect.objectContaining({ fault: 'backward-sign-flip', refuted: true })]);
+    const list = await cli('verify', '--claims', 'h25', '--list');
+    expect(list.code).toBe(0);
+  });
+
+  it('calibrate records every verdict and measurement on the calibrate stream', async () => {
     const json = path.join(dir, 'c.json');
     const r = await cli('calibrate', '--claims', 'H-ERR', '--runs', '2', '--seed', '3', '--json', json);
     expect(r.code, r.out).toBe(0);
-    const c = JSON.parse(readFileSync(json, 'utf8')) as { claims: { counts: Record<string, number>; controlFired: number }[] };
-    expect(c.claims[0]!.counts.holds + c.claims[0]!.counts.inapplicable + c.claims[0]!.counts.refuted).toBe(2);
-    expect(c.claims[0]!.controlFired).toBe(2);
+    const c = JSON.parse(readFileSync(json, 'utf8')) as { stream: string; claims: { runs: number; counts: Record<string, number>; measured: Record<string, number[]> }[] };
+    expect(c.stream).toBe('calibrate');
+    expect(c.claims[0]!.runs).toBe(2);
+    expect(c.claims[0]!.counts.holds).toBe(2);
+    expect(c.claims[0]!.measured['closedTheory']).toHaveLength(2);
+  });
+
+  it('power prints the matrix and writes the JSON contract', async () => {
+    const json = path.join(dir, 'pw.json');
+    const r = await cli('power', '--claims', 'H-ACT', '--faults', 'backward-sign-flip,step-size', '--runs', '3', '--seed', '9', '--no-bisect', '--json', json);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain('backward-sign-flip');
+    const p = JSON.parse(readFileSync(json, 'utf8')) as {
+      claims: { id: string; designated: string[]; faults: Record<string, { runs: number; refuted: number; rate: number }> }[];
+      faults: { id: string; continuous: boolean }[];
+    };
+    expect(p.claims[0]!.designated).toEqual(['backward-sign-flip']);
+    expect(p.claims[0]!.faults['backward-sign-flip']).toEqual(expect.objectContaining({ runs: 3, refuted: 3, rate: 1 }));
+    expect(p.faults.find((f) => f.id === 'step-size')!.continuous).toBe(true);
+    const bad = await cli('power', '--faults', 'no-such-fault');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--faults');
   });
 });
