@@ -6,7 +6,7 @@ import type { Float64Engine } from './engine.js';
 import { lossDerivativeAt } from './loss.js';
 import { PrimalEngine } from './primal.js';
 import { margins, preactivations, stepFrom } from './reference.js';
-import { STEP_REL_TOL, relativeDistance, testProblem, type TestProblemSpec } from './testing.js';
+import { STEP_REL_TOL, relativeDistance, testProblem, type TestProblemSpec } from './_testing/support.js';
 
 /** Steps compared against the `stepFrom` chain. */
 const STEPS = 4;

@@ -3,7 +3,7 @@ import { InputError, NumericalError } from '../../errors.js';
 import { unitRoundoff } from '../../numerics/roundoff.js';
 import type { Problem } from '../../problem/types.js';
 import { gradientOf, lossOf, margins, preactivations, stepFrom } from './reference.js';
-import { testProblem } from './testing.js';
+import { testProblem } from './_testing/support.js';
 
 /**
  * Central difference `(L(W + hE) − L(W − hE)) / 2h` along one coordinate E: truncation error

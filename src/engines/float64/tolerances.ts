@@ -1,6 +1,6 @@
 /**
  * The one run-time tolerance of the float64 engine. (Rounding constants live in
- * `src/numerics/roundoff.ts`; test tolerances in `testing.ts`, next to the tests that use them.)
+ * `src/numerics/roundoff.ts`; test tolerances in `_testing/support.ts`, next to the tests that use them.)
  */
 
 /**

@@ -6,7 +6,7 @@ import { chooseFormulation, formulationCost } from './cost.js';
 import { DualEngine } from './dual.js';
 import { euclideanNorm } from '../../numerics/norms.js';
 import { lossOf, margins } from './reference.js';
-import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from './testing.js';
+import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from './_testing/support.js';
 import { trainFloat64 } from './train.js';
 import { wasmKernelStatus } from '../wasm/kernel.js';
 

@@ -1,6 +1,6 @@
-import { makeRng } from '../../data/rng.js';
-import { balancedSecondLayer } from '../../problem/init.js';
-import type { LossName, Problem } from '../../problem/types.js';
+import { makeRng } from '../../../data/rng.js';
+import { balancedSecondLayer } from '../../../problem/init.js';
+import type { LossName, Problem } from '../../../problem/types.js';
 
 /**
  * Support for the float64 engine's unit tests: seeded small problems, a relative distance, and the
