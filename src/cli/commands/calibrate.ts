@@ -33,7 +33,7 @@ export const calibrate: Command = {
     const tier = tierOption(args);
     const json = stringOption(args, 'json');
     io.err(`benign-check calibrate: seed ${seed}, stream "calibrate", ${runs} scenarios per claim (replay: npx benign-check calibrate --claims ${wanted} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''})\n`);
-    const context = mainContext();
+    const { context } = mainContext();
     const results: Calibration[] = [];
     for (const [k, claim] of claims.entries()) {
       if (io.isTty) io.err(`\r[${k + 1}/${claims.length}] ${claim.id}…\u001b[K`);

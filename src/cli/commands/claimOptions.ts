@@ -1,5 +1,6 @@
 import type { ClaimDefinition, ClaimContext, Tier } from '../../claims/core/types.js';
 import { referenceContext } from '../../claims/core/context.js';
+import { externalTrainer } from '../../trainers/external.js';
 import { InputError } from '../../errors.js';
 import { catalogue, papers, selectClaims } from '../../papers/registry.js';
 import { choiceOption, numberOption, stringOption, type ParsedArgs } from '../args.js';
@@ -25,7 +26,18 @@ export function tierOption(args: ParsedArgs): Tier {
   return choiceOption(args, 'tier', ['quick', 'deep'] as const) ?? 'quick';
 }
 
-/** The context of the main runs: the float64 engine and the reference theory. */
-export function mainContext(): ClaimContext {
-  return referenceContext();
+/** Seconds a user's trainer may take on one request when --trainer-timeout is not given (runs of 10⁵ steps are slow in plain numpy). */
+const DEFAULT_TRAINER_TIMEOUT_S = 900;
+
+/**
+ * The context of the main runs: the reference theory, and the float64 engine or, with
+ * `--trainer "CMD"`, a user's trainer speaking trainer protocol v1 (docs/trainer-protocol.md).
+ * `close` ends the user's trainer process.
+ */
+export function mainContext(args?: ParsedArgs): { context: ClaimContext; user: boolean; close(): Promise<void> } {
+  const command = args ? stringOption(args, 'trainer') : undefined;
+  if (command === undefined) return { context: referenceContext(), user: false, close: () => Promise.resolve() };
+  const seconds = numberOption(args!, 'trainer-timeout', { positive: true }) ?? DEFAULT_TRAINER_TIMEOUT_S;
+  const trainer = externalTrainer(command, { timeoutMs: seconds * 1000, name: `trainer: ${command}` });
+  return { context: referenceContext(trainer), user: true, close: () => trainer.close() };
 }

@@ -33,7 +33,7 @@ export const power: Command = {
     const bisect = !args.options.get('no-bisect');
     const json = stringOption(args, 'json');
     io.err(`benign-check power: seed ${seed}, ${runs} scenarios per cell, ${claims.length} claims × ${faultSpec === 'designated' ? 'designated' : faults.length} faults (replay: npx benign-check power --claims ${wanted} --faults ${faultSpec} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''}${bisect ? '' : ' --no-bisect'})\n`);
-    const context = mainContext();
+    const { context } = mainContext();
     const rows: PowerRow[] = [];
     for (const [k, claim] of claims.entries()) {
       io.err(`[${k + 1}/${claims.length}] ${claim.id}\n`);

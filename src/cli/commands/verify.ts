@@ -17,9 +17,9 @@ const DEEP_RUNS = 100;
 
 export const verify: Command = {
   summary: 'check every claim on generated data, and that each refutes its designated faults; exit 0 iff every claim is at its expected verdict with its power shown',
-  synopsis: 'verify [--claims all|PAPER|ID,…] [--tier quick|deep] [--runs N] [--seed S] [--json FILE] [--junit FILE] [--svg FILE] [--list]',
+  synopsis: 'verify [--claims all|PAPER|ID,…] [--tier quick|deep] [--runs N] [--seed S] [--trainer "CMD" [--trainer-timeout S]] [--json FILE] [--junit FILE] [--svg FILE] [--list]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'junit', 'svg', 'tier'], ['list']);
+    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'junit', 'svg', 'tier', 'trainer', 'trainer-timeout'], ['list']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (verify takes only --flags)');
     if (args.options.get('list')) {
       io.out(`${catalogue.map((c) => `${c.id}\t${c.paper}\t${c.source}\t${c.tag}\texpected ${c.expected}\tfaults ${c.designated.map((d) => d.fault).join(',') || '—'}`).join('\n')}\n`);
@@ -30,10 +30,12 @@ export const verify: Command = {
     const runs = numberOption(args, 'runs', { integer: true, min: 1, max: 100_000 }) ?? (tier === 'deep' ? DEEP_RUNS : DEFAULT_RUNS);
     const seed = seedOption(args);
     const outputs = { json: stringOption(args, 'json'), junit: stringOption(args, 'junit'), svg: stringOption(args, 'svg') };
-    const tierFlag = tier === 'deep' ? ' --tier deep' : '';
-    io.err(`benign-check verify: seed ${seed}, ${runs} runs per claim, ${claims.length} claims, tier ${tier} (replay: npx benign-check verify --claims ${wanted}${tierFlag} --runs ${runs} --seed ${seed})\n`);
-
-    const context = mainContext();
+    const main = mainContext(args);
+    const { context } = main;
+    const trainerFlag = main.user ? ` --trainer ${JSON.stringify(stringOption(args, 'trainer'))}` : '';
+    const tierFlag = `${tier === 'deep' ? ' --tier deep' : ''}${trainerFlag}`;
+    io.err(`benign-check verify: seed ${seed}, ${runs} runs per claim, ${claims.length} claims, tier ${tier}, trainer ${context.trainer.name} (replay: npx benign-check verify --claims ${wanted}${tierFlag} --runs ${runs} --seed ${seed})\n`);
+    if (main.user) io.err('benign-check verify: a user trainer runs the claims on its own iterates; the planted faults that show each check can fail are run by `benign-check power` and by verify without --trainer\n');
     const started = Date.now();
     const results: ClaimResult[] = [];
     for (const [k, claim] of claims.entries()) {
@@ -45,11 +47,13 @@ export const verify: Command = {
           tier,
           context,
           faults: faultCatalogue,
+          mainOnly: main.user,
           replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
         }),
       );
     }
     if (io.isTty) io.err('\r\u001b[K');
+    await main.close();
     const report: VerifyReport = { tool: 'benign-check', version: VERSION, seed, tier, trainer: context.trainer.name, runsPerClaim: runs, claims: results, ok: results.every((r) => r.ok) };
     io.out(formatTable(report, { color: io.isTty }));
     io.err(`benign-check verify: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
