@@ -1,34 +1,25 @@
 import { euclideanNorm } from '../../numerics/norms.js';
 import { gammaK } from '../../numerics/roundoff.js';
-import type { LossName, Problem } from '../../problem/types.js';
-import { checkProblemShape, type Float64Engine } from './engine.js';
-import { addCoefficients, computeMargins, computeSampleFactors } from './head.js';
+import type { Problem } from '../../problem/types.js';
 import { addDots, blockLength, transposeInto } from './kernel.js';
+import { GdEngine, type DenseProducts } from './step.js';
 import { DUAL_NORM_REL_TOL } from './tolerances.js';
 
 /**
- * GD in the row space of X (docs/theory.md §1). Every update `−α ∇_{w_j} L = Σ_i c_ji x_i` is a combination of
- * the data rows, so `W(t) = W(0) + A(t) X` with A m×n, `A(0) = 0`. With the Gram matrix `K = X Xᵀ` and
- * `Z0 = W(0) Xᵀ` computed once (2n²d + 2mnd flops), the pre-activations are `Z = Z0 + A K` (2mn² flops
- * a step) and a step only adds the coefficients into A (O(mn)): the iteration is the primal one, only
- * the rounding differs. W is materialised as `W0 + A X` (2mnd flops) only when asked for.
- *
- * All buffers are allocated by the constructor; {@link DualEngine.step} allocates nothing.
+ * The dual form's products (docs/theory.md §1). Every update `−α ∇_{w_j} L = Σ_i c_ji x_i` is a
+ * combination of the data rows, so `W(t) = W(0) + A(t) X` with A m×n, `A(0) = 0`. With the Gram
+ * matrix `K = X Xᵀ` and `Z0 = W(0) Xᵀ` computed once (2n²d + 2mnd flops), the pre-activations are
+ * `Z = Z0 + A K` (2mn² flops a step) and the update is the step adding its coefficients into A
+ * (O(mn)). W is materialised as `W0 + A X` (2mnd flops) only when asked for.
  */
-export class DualEngine implements Float64Engine {
-  /** Always `'dual'`. */
+class DualProducts implements DenseProducts {
   readonly formulation = 'dual' as const;
-  private tCount = 0;
+  /** Updates applied so far: W is current when `wAt === updates`. */
+  private updates = 0;
   private materialised = 0;
   private readonly n: number;
   private readonly d: number;
   private readonly m: number;
-  private readonly loss: LossName;
-  private readonly gamma: number;
-  /** `−lr/n`: the factor of every coefficient. */
-  private readonly scale: number;
-  private readonly y: Float64Array;
-  private readonly a: Float64Array;
   private readonly W0: Float64Array;
   /** d×n transposed data, for materialising `W0 + A X`. */
   private readonly XT: Float64Array;
@@ -38,39 +29,22 @@ export class DualEngine implements Float64Engine {
   private readonly Z0: Float64Array;
   /** m×n coefficients of W in the data rows: `W(t) = W0 + A X`. */
   private readonly A: Float64Array;
-  /** m×n pre-activations `Z0 + A K` of W(t) (valid when `fresh`). */
-  private readonly Z: Float64Array;
-  /** n margins (valid when `fresh`). */
-  private readonly q: Float64Array;
-  /** n per-sample factors `−(lr/n) ℓ'(q_i) y_i`. */
-  private readonly g: Float64Array;
-  /** m×d materialised W (valid when `wAt === t`). */
+  /** m×d materialised W (valid when `wAt === updates`). */
   private readonly W: Float64Array;
   private wAt = -1;
-  private fresh = false;
-  /** `‖x_i‖`, `‖w_j(0)‖` and `‖w_j(0)‖²`, for {@link DualEngine.normW}. */
+  /** `‖x_i‖`, `‖w_j(0)‖` and `‖w_j(0)‖²`, for {@link DualProducts.normW}. */
   private readonly xNorm: Float64Array;
   private readonly w0Norm: Float64Array;
   private readonly w0Sq: Float64Array;
-  /** Rounding count N of the a-priori bound on `‖W‖²` in {@link DualEngine.normW}. */
+  /** Rounding count N of the a-priori bound on `‖W‖²` in {@link DualProducts.normW}. */
   private readonly normRoundings: number;
 
-  /**
-   * Allocates the state for one problem and computes K and Z0 (2n²d + 2mnd flops): `n² + 3mn + nd +
-   * md + 2n` doubles besides the problem. The problem is not modified.
-   * @throws InputError when the problem's arrays do not match its shapes
-   */
+  /** Computes K and Z0 (2n²d + 2mnd flops): `n² + 2mn + nd + md + n + 2m` doubles. */
   constructor(p: Problem) {
-    checkProblemShape(p);
     const { n, d, m } = p;
     this.n = n;
     this.d = d;
     this.m = m;
-    this.loss = p.loss;
-    this.gamma = p.gamma;
-    this.scale = -p.lr / n;
-    this.y = p.y;
-    this.a = p.a;
     this.W0 = p.W0;
     this.XT = new Float64Array(n * d);
     transposeInto(this.XT, p.X, n, d);
@@ -79,9 +53,6 @@ export class DualEngine implements Float64Engine {
     this.Z0 = new Float64Array(m * n);
     addDots(this.Z0, p.W0, m, p.X, n, d);
     this.A = new Float64Array(m * n);
-    this.Z = new Float64Array(m * n);
-    this.q = new Float64Array(n);
-    this.g = new Float64Array(n);
     this.W = new Float64Array(m * d);
     this.xNorm = new Float64Array(n);
     for (let i = 0; i < n; i++) this.xNorm[i] = Math.sqrt(this.K[i * n + i]);
@@ -99,63 +70,49 @@ export class DualEngine implements Float64Engine {
     this.normRoundings = 2 * (n + d) + m + Math.ceil(n / blockLength(m, n)) + 4;
   }
 
-  /** Steps taken so far. */
-  get t(): number {
-    return this.tCount;
-  }
-
-  /** How many times W has been materialised (2mnd flops each), for cost accounting. */
   get materialisations(): number {
     return this.materialised;
   }
 
-  private forward(): void {
-    this.Z.set(this.Z0);
-    addDots(this.Z, this.A, this.m, this.K, this.n, this.n);
-    computeMargins(this.q, this.Z, this.a, this.y, this.gamma, this.m, this.n, this.tCount);
-    this.fresh = true;
+  forward(Z: Float64Array): void {
+    Z.set(this.Z0);
+    addDots(Z, this.A, this.m, this.K, this.n, this.n);
   }
 
-  /** The margins of W(t), length n (the engine's buffer). @throws NumericalError when one is not finite */
-  margins(): Float64Array {
-    if (!this.fresh) this.forward();
-    return this.q;
+  /** A itself: adding C into A is the whole update. */
+  coefficients(): Float64Array {
+    return this.A;
   }
 
-  /** One GD step on A, no allocation. @throws NumericalError (`W at step t`) on a non-finite margin or update */
-  step(): void {
-    if (!this.fresh) this.forward();
-    computeSampleFactors(this.g, this.q, this.y, this.loss, this.scale, this.n, this.tCount);
-    addCoefficients(this.A, this.Z, this.g, this.a, this.gamma, this.m, this.n);
-    this.tCount++;
-    this.fresh = false;
+  update(): void {
+    this.updates++;
   }
 
-  /** Materialises `W(t) = W0 + A X` (2mnd flops) unless already done at this step. */
+  /** Materialises `W = W0 + A X` (2mnd flops) unless already done since the last update. */
   weights(): Float64Array {
-    if (this.wAt !== this.tCount) {
+    if (this.wAt !== this.updates) {
       this.W.set(this.W0);
       addDots(this.W, this.A, this.m, this.XT, this.d, this.n);
-      this.wAt = this.tCount;
+      this.wAt = this.updates;
       this.materialised++;
     }
     return this.W;
   }
 
   /**
-   * `‖W(t)‖_F` without materialising W when that is accurate enough, in O(mn):
+   * `‖W‖_F` without materialising W when that is accurate enough, in O(mn):
    * `‖W‖² = ‖W0‖² + 2⟨W0 Xᵀ, A⟩ + ⟨A K, A⟩ = Σ_j (‖w_j(0)‖² + Σ_i A_ji (Z0_ji + Z_ji))`, since
-   * `Z = Z0 + A K`. Rounding caveat: the cross term can cancel the other two (W(t) ≈ 0 while W0 and
+   * `Z = Z0 + A K`. Rounding caveat: the cross term can cancel the other two (W ≈ 0 while W0 and
    * A X are large), and then the formula loses all its digits. So it also computes the first-order
    * a-priori bound (Higham §3.1, with `|⟨u, v⟩| ≤ ‖u‖‖v‖`) `E = γ_N Σ_j (‖w_j(0)‖ + s_j)²`,
    * `s_j = Σ_i |A_ji| ‖x_i‖`, and materialises W (2mnd flops) and takes its norm directly whenever
-   * `E > DUAL_NORM_REL_TOL · ‖W‖²` (or the formula is not finite). When W is already materialised at
-   * this step, its norm is taken directly.
+   * `E > DUAL_NORM_REL_TOL · ‖W‖²` (or the formula is not finite). When W is already materialised
+   * since the last update, its norm is taken directly.
    */
-  normW(): number {
-    if (this.wAt === this.tCount) return euclideanNorm(this.W);
-    if (!this.fresh) this.forward();
-    const { n, m, A, Z, Z0, xNorm } = this;
+  normW(preactivations: () => Float64Array): number {
+    if (this.wAt === this.updates) return euclideanNorm(this.W);
+    const Z = preactivations();
+    const { n, m, A, Z0, xNorm } = this;
     let sq = 0;
     let scaleSum = 0;
     for (let j = 0; j < m; j++) {
@@ -174,5 +131,25 @@ export class DualEngine implements Float64Engine {
     const bound = gammaK(this.normRoundings) * scaleSum;
     if (Number.isFinite(sq) && Number.isFinite(bound) && bound <= DUAL_NORM_REL_TOL * sq) return Math.sqrt(sq);
     return euclideanNorm(this.weights());
+  }
+}
+
+/**
+ * GD in the row space of X (docs/theory.md §1): the iteration is the primal one, only the rounding
+ * differs. All buffers are allocated by the constructor; a step allocates nothing.
+ */
+export class DualEngine extends GdEngine<DualProducts> {
+  /**
+   * Allocates the state for one problem and computes K and Z0 (2n²d + 2mnd flops): `n² + 3mn + nd +
+   * md + 2n` doubles besides the problem. The problem is not modified.
+   * @throws InputError when the problem's arrays do not match its shapes
+   */
+  constructor(p: Problem) {
+    super(p, (q) => new DualProducts(q));
+  }
+
+  /** How many times W has been materialised (2mnd flops each), for cost accounting. */
+  get materialisations(): number {
+    return this.products.materialisations;
   }
 }

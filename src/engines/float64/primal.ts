@@ -1,8 +1,7 @@
 import { euclideanNorm } from '../../numerics/norms.js';
 import type { Problem } from '../../problem/types.js';
-import type { DenseProducts } from './step.js';
-import { GdEngine } from './step.js';
 import { addDots, transposeInto } from './kernel.js';
+import { GdEngine, type DenseProducts } from './step.js';
 
 /**
  * The primal form's products on the plain tiled kernel (kernel.ts): forward `Z = W Xᵀ` (2nmd

@@ -1,0 +1,122 @@
+import type { LossName, Problem } from '../../problem/types.js';
+import { checkProblemShape, type Float64Engine, type Formulation } from './engine.js';
+import { addCoefficients, computeMargins, computeSampleFactors } from './head.js';
+
+/**
+ * The dense products of a GD step, the part whose cost and rounding depend on how the state is
+ * held: W itself on the plain kernel (`primal.ts`) or on the WebAssembly one (`wasmPrimal.ts`), or
+ * the coefficients A of `W = W0 + A X` (`dual.ts`). {@link GdEngine} runs the rest of the step.
+ * Every array is m×n row-major in the layout of head.ts, `Z[j·n + i] = ⟨w_j, x_i⟩`. No method
+ * allocates.
+ */
+export interface DenseProducts {
+  readonly formulation: Formulation;
+  /** Fills Z with the pre-activations of the current W. */
+  forward(Z: Float64Array): void;
+  /**
+   * The buffer a step adds its coefficients C into, where `W(t+1) = W(t) + C X`: a scratch,
+   * zeroed here, that {@link DenseProducts.update} multiplies into W; or, in the dual form, A itself.
+   */
+  coefficients(): Float64Array;
+  /** Applies the C added into {@link DenseProducts.coefficients} to the state. */
+  update(): void;
+  /** W, m×d: the strategy's buffer (materialised on demand in the dual form). */
+  weights(): Float64Array;
+  /**
+   * `‖W‖_F`. @param preactivations - the Z of the current W, computed by the caller's
+   *   {@link DenseProducts.forward} if it is not cached (and then cached for the next step)
+   */
+  normW(preactivations: () => Float64Array): number;
+}
+
+/**
+ * Float64 GD (docs/theory.md §1), `W(t+1) = W(t) − lr ∇L(W(t))`, with
+ * `−lr ∇_{w_j} L = Σ_i C_ji x_i` and `C_ji = −(lr/n) ℓ'(q_i) y_i a_j φ'(z_ji)`: the dense products
+ * on the strategy P, the O(nm) middle (margins, factors, coefficients) from head.ts. The buffers are
+ * allocated by the constructor; a step allocates nothing.
+ */
+export class GdEngine<P extends DenseProducts> implements Float64Engine {
+  readonly formulation: P['formulation'];
+  protected readonly products: P;
+  private tCount = 0;
+  private readonly n: number;
+  private readonly m: number;
+  private readonly loss: LossName;
+  private readonly gamma: number;
+  /** `−lr/n`: the factor of every coefficient. */
+  private readonly scale: number;
+  private readonly y: Float64Array;
+  private readonly a: Float64Array;
+  /** m×n pre-activations of W(t) (valid when `fresh`). */
+  private readonly Z: Float64Array;
+  /** n margins of W(t) (valid when `fresh`). */
+  private readonly q: Float64Array;
+  /** n per-sample factors `−(lr/n) ℓ'(q_i) y_i`. */
+  private readonly g: Float64Array;
+  /** Whether Z and q belong to the current W. */
+  private fresh = false;
+  /** Z of the current W, for {@link DenseProducts.normW}: bound once, so that normW allocates nothing. */
+  private readonly currentZ = (): Float64Array => {
+    if (!this.fresh) this.forward();
+    return this.Z;
+  };
+
+  /**
+   * Allocates the state for one problem (`m·n + 2·n` doubles here, the strategy's own in
+   * `makeProducts`); the problem is not modified.
+   * @throws InputError when the problem's arrays do not match its shapes, before `makeProducts` runs
+   */
+  constructor(p: Problem, makeProducts: (p: Problem) => P) {
+    checkProblemShape(p);
+    const { n, m } = p;
+    this.products = makeProducts(p);
+    this.formulation = this.products.formulation;
+    this.n = n;
+    this.m = m;
+    this.loss = p.loss;
+    this.gamma = p.gamma;
+    this.scale = -p.lr / n;
+    this.y = p.y;
+    this.a = p.a;
+    this.Z = new Float64Array(m * n);
+    this.q = new Float64Array(n);
+    this.g = new Float64Array(n);
+  }
+
+  /** Steps taken so far. */
+  get t(): number {
+    return this.tCount;
+  }
+
+  private forward(): void {
+    this.products.forward(this.Z);
+    computeMargins(this.q, this.Z, this.a, this.y, this.gamma, this.m, this.n, this.tCount);
+    this.fresh = true;
+  }
+
+  /** The margins of W(t), length n (the engine's buffer). @throws NumericalError when one is not finite */
+  margins(): Float64Array {
+    if (!this.fresh) this.forward();
+    return this.q;
+  }
+
+  /** One GD step in place, no allocation. @throws NumericalError (`W at step t`) on a non-finite margin or update */
+  step(): void {
+    if (!this.fresh) this.forward();
+    computeSampleFactors(this.g, this.q, this.y, this.loss, this.scale, this.n, this.tCount);
+    addCoefficients(this.products.coefficients(), this.Z, this.g, this.a, this.gamma, this.m, this.n);
+    this.products.update();
+    this.tCount++;
+    this.fresh = false;
+  }
+
+  /** W(t), m×d: the strategy's buffer, updated by the next step. */
+  weights(): Float64Array {
+    return this.products.weights();
+  }
+
+  /** `‖W(t)‖_F`. */
+  normW(): number {
+    return this.products.normW(this.currentZ);
+  }
+}
