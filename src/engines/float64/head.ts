@@ -3,10 +3,10 @@ import type { LossName } from '../../problem/types.js';
 import { lossDerivativeAt } from './loss.js';
 
 /**
- * The O(m·n) middle of a GD step shared by the primal and dual forms (docs/theory.md §1): from the
- * pre-activations to the margins, and from the margins to the per-sample coefficients of the
- * gradient. Pre-activations are stored m×n here, `Z[j·n + i] = ⟨w_j, x_i⟩`, so that every loop runs
- * along contiguous memory.
+ * The O(m·n) middle of the GD step of step.ts, whatever its dense products (docs/theory.md §1):
+ * from the pre-activations to the margins, and from the margins to the per-sample coefficients of
+ * the gradient. Pre-activations are stored m×n here, `Z[j·n + i] = ⟨w_j, x_i⟩`, so that every loop
+ * runs along contiguous memory.
  */
 
 /**
