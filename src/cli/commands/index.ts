@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { calibrate } from './calibrate.js';
+import { compare } from './compare.js';
 import { direction } from './direction.js';
 import { gen } from './gen.js';
 import { power } from './power.js';
@@ -7,7 +8,7 @@ import { train } from './train.js';
 import { verify } from './verify.js';
 
 /** Every sub-command, by the name typed on the command line. */
-export const commands: Readonly<Record<string, Command>> = { verify, power, calibrate, direction, gen, train };
+export const commands: Readonly<Record<string, Command>> = { verify, power, calibrate, direction, gen, train, compare };
 
 /** The usage text printed by `benign-check --help`. */
 export function usage(): string {
