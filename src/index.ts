@@ -61,6 +61,8 @@ export type { AsymptoticRates, H25Hypotheses, LimitDirection } from './theory/in
 // Trainers: the seam every claim reads its trajectories through.
 export type { Trainer, TrainedCheckpoint } from './trainers/index.js';
 export { float64Trainer, decimalTrainer, checkTrainedCheckpoints } from './trainers/index.js';
+export type { ExternalTrainer, ExternalTrainerOptions } from './trainers/index.js';
+export { externalTrainer, problemToFile, serveTrainer } from './trainers/index.js';
 export { measureTrajectory } from './theory/trajectory.js';
 export type { MeasuredCheckpoint, MeasuredTrajectory } from './theory/trajectory.js';
 export { TrainerError } from './errors.js';
