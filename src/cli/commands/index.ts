@@ -2,13 +2,14 @@ import type { Command } from './command.js';
 import { calibrate } from './calibrate.js';
 import { compare } from './compare.js';
 import { direction } from './direction.js';
+import { fixtures } from './fixtures.js';
 import { gen } from './gen.js';
 import { power } from './power.js';
 import { train } from './train.js';
 import { verify } from './verify.js';
 
 /** Every sub-command, by the name typed on the command line. */
-export const commands: Readonly<Record<string, Command>> = { verify, power, calibrate, direction, gen, train, compare };
+export const commands: Readonly<Record<string, Command>> = { verify, power, calibrate, direction, gen, train, compare, fixtures };
 
 /** The usage text printed by `benign-check --help`. */
 export function usage(): string {
