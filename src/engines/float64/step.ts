@@ -23,8 +23,9 @@ export interface DenseProducts {
   /** W, m×d: the strategy's buffer (materialised on demand in the dual form). */
   weights(): Float64Array;
   /**
-   * `‖W‖_F`. @param preactivations - the Z of the current W, computed by the caller's
-   *   {@link DenseProducts.forward} if it is not cached (and then cached for the next step)
+   * `‖W‖_F`.
+   * @param preactivations - the Z of the current W, from {@link DenseProducts.forward} unless
+   *   cached (the next step reuses it); the dual form's formula reads it
    */
   normW(preactivations: () => Float64Array): number;
 }
