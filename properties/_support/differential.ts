@@ -1,9 +1,9 @@
+import { judgeSegment } from '../../src/compare/judge.js';
 import {
   exactDecimal,
   loss as decimalLoss,
   makeDecimalContext,
   preactivations as decimalPreactivations,
-  step as decimalStep,
   toDouble,
 } from '../../src/engines/decimal/index.js';
 import { decimalRelativeError, float64StepErrorBound } from '../../src/engines/errorModel.js';
@@ -49,8 +49,10 @@ export interface LockstepReport {
 /**
  * Runs the float64 primal engine for `T` steps and, at every step, redoes the same step from the same
  * W (converted exactly) in the decimal engine; compares entry by entry against the error model of
- * `src/engines/errorModel.ts` plus the decimal engine's own error. Steps where the branch of φ is
- * ambiguous are reported in `kinkSteps` and excluded from `worstRatio`, never hidden.
+ * `src/engines/errorModel.ts` plus the decimal engine's own error: a one-step segment of
+ * `src/compare/judge.ts` (the judge of `benign-check compare`: for one step from the same W its bound
+ * is this one, inflated by its own rounding). Steps where the branch of φ is ambiguous are reported
+ * in `kinkSteps` and excluded from `worstRatio`, never hidden.
  */
 export function lockstep(p: Problem, T: number, options: { digits?: number; stepper?: Stepper } = {}): LockstepReport {
   const digits = options.digits ?? 50;
@@ -67,17 +69,11 @@ export function lockstep(p: Problem, T: number, options: { digits?: number; step
     const lossF = lossOf(p, W);
     const lossD = toDouble(decimalLoss(ctx, Wd));
     const next = engine.step(W);
-    const nextD = decimalStep(ctx, Wd);
-    let ratio = 0;
-    for (let idx = 0; idx < next.length; idx++) {
-      const exact = nextD[idx]!;
-      const diff = Math.abs(toDouble(exactDecimal(next[idx]!, ctx.D).minus(exact)));
-      const bound = model.W[idx]! + decRel * (Math.abs(toDouble(exact)) + Math.abs(W[idx]!));
-      ratio = Math.max(ratio, bound > 0 ? diff / bound : diff > 0 ? Infinity : 0);
-    }
+    const segment = judgeSegment(p, ctx, { from: t, to: t + 1, start: Wd, candidate: next });
+    if (segment.status === 'unbounded') throw new Error(`lockstep at step ${t}: ${segment.reason}`);
     const lossBound = model.loss + decRel * Math.abs(lossD);
     const lossRatio = lossBound > 0 ? Math.abs(lossF - lossD) / lossBound : 0;
-    steps.push({ t, ratio, lossRatio, kinks: model.kinks.length });
+    steps.push({ t, ratio: segment.ratio, lossRatio, kinks: segment.kinks });
     current = Float64Array.from(next);
   }
   const clean = steps.filter((s) => s.kinks === 0);

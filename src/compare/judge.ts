@@ -50,7 +50,7 @@ import type { Problem } from '../problem/types.js';
  * and the segment's verdict is ratio = max_jk |W_candidate(t_{k+1}) − W_ref(Δ)|_jk / δ_Δ,jk (≤ 1: within
  * the model). The factor (1 + α H_s) compounds: the bound grows at least linearly and at worst
  * geometrically with Δ, so a loose bound on a long segment says little. Checkpoints every step (Δ = 1,
- * where δ_1 is exactly the lockstep bound) are the sharp test; use them for short runs.
+ * where δ_1 is the lockstep bound up to the recurrence's own rounding) are the sharp test; use them for short runs.
  *
  * Kinks. A pre-activation z_ij within r_ij = γ_d Σ_k |w_jk x_ik| + ‖x_i‖‖δ_s,j‖ of 0 (its float64
  * rounding plus the accumulated deviation of row j) may sit on the other side of 0 in the float64 run:
