@@ -33,6 +33,11 @@ export function commandTrainer(command: string | undefined, timeoutSeconds: numb
   return { trainer, external: true, close: () => trainer.close() };
 }
 
+/** `trainer float64`, or the user's trainer by its name (`trainer: CMD`). */
+export function trainerLabel(run: CommandTrainer): string {
+  return run.external ? run.trainer.name : `trainer ${run.trainer.name}`;
+}
+
 /** A number in 3 significant digits (exponent form outside [10⁻³, 10⁴)). */
 export function fmt(x: number): string {
   if (Number.isNaN(x)) return 'NaN';

@@ -1,5 +1,5 @@
 import { FIXTURE_DIR, checkFixture, loadFixtures, type FixtureVerdict } from '../../compare/fixtures.js';
-import { commandTrainer, failureLine, fmt, segmentName } from '../../compare/report.js';
+import { commandTrainer, failureLine, fmt, segmentName, trainerLabel } from '../../compare/report.js';
 import { InputError } from '../../errors.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
@@ -31,7 +31,7 @@ export const fixtures: Command = {
     const loaded = loadFixtures(dir);
     const run = commandTrainer(stringOption(args, 'trainer'), numberOption(args, 'trainer-timeout', { positive: true }));
     const digits = [...new Set(loaded.map((f) => f.ctx.digits))].join(', ');
-    io.out(`fixtures check: trainer ${run.trainer.name} against ${loaded.length} fixtures in ${dir} (golden decimal GD at ${digits} digits)\n`);
+    io.out(`fixtures check: ${trainerLabel(run)} against ${loaded.length} fixtures in ${dir} (golden decimal GD at ${digits} digits)\n`);
     const width = Math.max(...loaded.map((f) => f.fixture.name.length));
     const verdicts: FixtureVerdict[] = [];
     try {

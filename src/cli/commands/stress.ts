@@ -1,4 +1,5 @@
-import { commandTrainer, failureLine, fmt, segmentName } from '../../compare/report.js';
+import { DEFAULT_JUDGE_DIGITS } from '../../compare/judge.js';
+import { commandTrainer, failureLine, fmt, segmentName, trainerLabel } from '../../compare/report.js';
 import { STRESS_STEPS, runStressCase, stressCases, type StressOutcome, type StressVerdict } from '../../compare/stress.js';
 import { MAX_DIGITS, MIN_DIGITS } from '../../engines/decimal/index.js';
 import { InputError } from '../../errors.js';
@@ -37,7 +38,7 @@ export const stress: Command = {
     const jsonPath = stringOption(args, 'json');
     const cases = stressCases();
     const run = commandTrainer(stringOption(args, 'trainer'), numberOption(args, 'trainer-timeout', { positive: true }));
-    io.out(`stress: trainer ${run.trainer.name} on ${cases.length} edge cases, checkpoints every step 0…${STRESS_STEPS}, judged against decimal GD at ${digits ?? 50} digits\n`);
+    io.out(`stress: ${trainerLabel(run)} on ${cases.length} edge cases, checkpoints every step 0…${STRESS_STEPS}, judged against decimal GD at ${digits ?? DEFAULT_JUDGE_DIGITS} digits\n`);
     const width = Math.max(...cases.map((c) => c.name.length));
     const outcomeWidth = Math.max(...Object.values(OUTCOME_WORDS).map((w) => w.length));
     const verdicts: StressVerdict[] = [];
