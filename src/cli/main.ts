@@ -1,4 +1,4 @@
-import { InputError, NumericalError } from '../errors.js';
+import { InputError, NumericalError, TrainerError } from '../errors.js';
 import { ExitCode } from './exitCodes.js';
 import { commands, usage } from './commands/index.js';
 
@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof TrainerError) {
       io.err(`benign-check ${name}: ${e.message}\n`);
       return ExitCode.badInput;
     }
