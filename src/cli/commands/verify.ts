@@ -7,6 +7,7 @@ import { VERSION } from '../../version.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
+import { parseShard, shardItems, withShardField } from '../shard.js';
 import { claimsOption, mainContext, seedOption, tierOption } from './claimOptions.js';
 import type { Command } from './command.js';
 
@@ -17,15 +18,19 @@ const DEEP_RUNS = 100;
 
 export const verify: Command = {
   summary: 'check every claim on generated data, and that each refutes its designated faults; exit 0 iff every claim is at its expected verdict with its power shown',
-  synopsis: 'verify [--claims all|PAPER|ID,…] [--tier quick|deep] [--runs N] [--seed S] [--trainer "CMD" [--trainer-timeout S]] [--json FILE] [--junit FILE] [--svg FILE] [--list]',
+  synopsis: 'verify [--claims all|PAPER|ID,…] [--tier quick|deep] [--runs N] [--seed S] [--trainer "CMD" [--trainer-timeout S]] [--shard i/N] [--no-timings] [--json FILE] [--junit FILE] [--svg FILE] [--list]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'junit', 'svg', 'tier', 'trainer', 'trainer-timeout'], ['list']);
+    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'junit', 'svg', 'tier', 'trainer', 'trainer-timeout', 'shard'], ['list', 'no-timings']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (verify takes only --flags)');
     if (args.options.get('list')) {
       io.out(`${catalogue.map((c) => `${c.id}\t${c.paper}\t${c.source}\t${c.tag}\texpected ${c.expected}\tfaults ${c.designated.map((d) => d.fault).join(',') || '—'}`).join('\n')}\n`);
       return ExitCode.ok;
     }
-    const { wanted, claims } = claimsOption(args);
+    const { wanted, claims: selected } = claimsOption(args);
+    const shardRaw = stringOption(args, 'shard');
+    const shard = shardRaw === undefined ? undefined : parseShard(shardRaw);
+    const claims = shard ? shardItems(selected, shard) : selected;
+    const timings = !args.options.get('no-timings');
     const tier = tierOption(args);
     const runs = numberOption(args, 'runs', { integer: true, min: 1, max: 100_000 }) ?? (tier === 'deep' ? DEEP_RUNS : DEFAULT_RUNS);
     const seed = seedOption(args);
@@ -34,31 +39,35 @@ export const verify: Command = {
     const { context } = main;
     const trainerFlag = main.user ? ` --trainer ${JSON.stringify(stringOption(args, 'trainer'))}` : '';
     const tierFlag = `${tier === 'deep' ? ' --tier deep' : ''}${trainerFlag}`;
-    io.err(`benign-check verify: seed ${seed}, ${runs} runs per claim, ${claims.length} claims, tier ${tier}, trainer ${context.trainer.name} (replay: npx benign-check verify --claims ${wanted}${tierFlag} --runs ${runs} --seed ${seed})\n`);
+    const shardNote = shard ? `, shard ${shard.index}/${shard.count} (${claims.map((c) => c.id).join(', ') || 'no claim'} of ${selected.length})` : '';
+    const shardFlag = shard ? ` --shard ${shard.index}/${shard.count}` : '';
+    io.err(`benign-check verify: seed ${seed}, ${runs} runs per claim, ${claims.length} claims${shardNote}, tier ${tier}, trainer ${context.trainer.name} (replay: npx benign-check verify --claims ${wanted}${tierFlag}${shardFlag} --runs ${runs} --seed ${seed})\n`);
     if (main.user) io.err('benign-check verify: a user trainer runs the claims on its own iterates; the planted faults that show each check can fail are run by `benign-check power` and by verify without --trainer\n');
     const started = Date.now();
     const results: ClaimResult[] = [];
     for (const [k, claim] of claims.entries()) {
       if (io.isTty) io.err(`\r[${k + 1}/${claims.length}] ${claim.id}…\u001b[K`);
-      results.push(
-        await verifyClaim(claim, {
-          runs,
-          globalSeed: seed,
-          tier,
-          context,
-          faults: faultCatalogue,
-          mainOnly: main.user,
-          replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
-        }),
-      );
+      const result = await verifyClaim(claim, {
+        runs,
+        globalSeed: seed,
+        tier,
+        context,
+        faults: faultCatalogue,
+        mainOnly: main.user,
+        replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
+      });
+      results.push(timings ? result : { ...result, millis: 0 });
     }
     if (io.isTty) io.err('\r\u001b[K');
     await main.close();
     const report: VerifyReport = { tool: 'benign-check', version: VERSION, seed, tier, trainer: context.trainer.name, runsPerClaim: runs, claims: results, ok: results.every((r) => r.ok) };
     io.out(formatTable(report, { color: io.isTty }));
     io.err(`benign-check verify: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    if (outputs.json) writeTextFile(outputs.json, toJsonReport(report), '--json');
-    if (outputs.junit) writeTextFile(outputs.junit, toJUnit(report), '--junit');
+    if (outputs.json) {
+      const json = toJsonReport(report);
+      writeTextFile(outputs.json, shard ? withShardField(json, { ...shard, claims: selected.map((c) => c.id) }) : json, '--json');
+    }
+    if (outputs.junit) writeTextFile(outputs.junit, toJUnit(report, { durations: timings }), '--junit');
     if (outputs.svg) writeTextFile(outputs.svg, toSvgReport(report), '--svg');
     return report.ok ? ExitCode.ok : ExitCode.claimMismatch;
   },
