@@ -17,6 +17,13 @@ export const SEARCH_MIN_RUNS = 20;
  */
 export const MAX_SKIPS_PER_RUN = 10;
 
+/**
+ * Evaluations fast-check may spend shrinking a refutation (each is a training run). Past it, shrink
+ * candidates are not evaluated and count as passing, so shrinking ends with the smallest failing
+ * scenario found so far: deterministic, and bounded whatever the trainer's speed.
+ */
+export const DEFAULT_SHRINK_BUDGET = 40;
+
 /** What the runner needs besides the claim. */
 export interface RunnerOptions {
   /** Applicable scenarios per claim. */
@@ -29,6 +36,8 @@ export interface RunnerOptions {
   readonly faults: ReadonlyMap<string, Fault>;
   /** Skip the designated faults and controls (a user's trainer is checked on the main runs only). */
   readonly mainOnly?: boolean;
+  /** Evaluations allowed for shrinking a refutation (default {@link DEFAULT_SHRINK_BUDGET}). */
+  readonly shrinkBudget?: number;
   /** The command that replays one claim. */
   replay(id: string): string;
 }
@@ -91,8 +100,11 @@ export async function verifyClaim(claim: ClaimDefinition, options: RunnerOptions
   const records: RunRecord[] = [];
   let applicable = 0;
   let failedOnce = false;
+  let shrinkRuns = 0;
+  const shrinkBudget = options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET;
   const outcome = await fc.check(
     fc.asyncProperty(claim.trials(tier), async (trial) => {
+      if (failedOnce && shrinkRuns++ >= shrinkBudget) return true;
       const e = await trial.evaluate(context, true);
       if (!failedOnce) {
         details.push(e.verdict);
