@@ -13,6 +13,8 @@ import type { Command } from './command.js';
 
 /** Applicable runs per claim when --runs is not given: quick tier. */
 const DEFAULT_RUNS = 5;
+/** Shrinking evaluations allowed with a user's trainer (see DEFAULT_SHRINK_BUDGET in the runner). */
+const USER_TRAINER_SHRINK_BUDGET = 8;
 /** Applicable runs per claim in the deep tier. */
 const DEEP_RUNS = 100;
 
@@ -54,6 +56,8 @@ export const verify: Command = {
         context,
         faults: faultCatalogue,
         mainOnly: main.user,
+        // A user's trainer may take minutes a run: shrink a refutation a few steps only.
+        ...(main.user ? { shrinkBudget: USER_TRAINER_SHRINK_BUDGET } : {}),
         replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
       });
       results.push(timings ? result : { ...result, millis: 0 });
