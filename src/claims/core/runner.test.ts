@@ -323,3 +323,27 @@ describe('defineClaim', () => {
     expect(fc.stringify(trial)).toBe(JSON.stringify(trial!.scenario));
   });
 });
+
+describe('the shrinking budget', () => {
+  // Refuted for x ≥ 50 only: unbounded shrinking walks the counterexample down to exactly 50.
+  const claim = () => toy({ check: (x, r) => verdict(r.faulty || x < 50, x) });
+
+  it('shrinks to the boundary with the default budget', async () => {
+    const r = await verifyClaim(claim(), options(30, { mainOnly: true }));
+    expect(r.verdict).toBe('refuted');
+    expect(r.counterexample?.scenario).toBe(50);
+  });
+
+  it('stops evaluating shrink candidates once the budget is spent, keeping the smallest failure found', async () => {
+    let evaluations = 0;
+    const counted = toy({ check: (x, r) => (evaluations++, verdict(r.faulty || x < 50, x)) });
+    const none = await verifyClaim(counted, options(30, { mainOnly: true, shrinkBudget: 0 }));
+    const firstFailure = none.counterexample?.scenario as number;
+    expect(firstFailure).toBeGreaterThanOrEqual(50);
+    const before = evaluations;
+    const again = await verifyClaim(counted, options(30, { mainOnly: true, shrinkBudget: 0 }));
+    expect(again.counterexample?.scenario).toBe(firstFailure);
+    // The main runs up to the first failure, plus the counterexample's re-evaluation: no shrinking.
+    expect(evaluations - before).toBeLessThanOrEqual(31);
+  });
+});
