@@ -38,6 +38,6 @@ export function mainContext(args?: ParsedArgs): { context: ClaimContext; user: b
   const command = args ? stringOption(args, 'trainer') : undefined;
   if (command === undefined) return { context: referenceContext(), user: false, close: () => Promise.resolve() };
   const seconds = numberOption(args!, 'trainer-timeout', { positive: true }) ?? DEFAULT_TRAINER_TIMEOUT_S;
-  const trainer = externalTrainer(command, { timeoutMs: seconds * 1000, name: `trainer: ${command}` });
+  const trainer = externalTrainer(command, { timeoutMs: seconds * 1000, name: command });
   return { context: referenceContext(trainer), user: true, close: () => trainer.close() };
 }
