@@ -8,20 +8,36 @@ import { h25Facts } from '../run.js';
 import { scenarioArb } from '../scenario.js';
 
 /**
- * Test points per run. The closed form must be told apart from Φ's argument off by 5%: at
- * r = ⟨w̄,μ⟩/‖Σ^{1/2}w̄‖ ∈ [0.5, 2] that moves the error by φ(r)·0.05·r ≥ 0.0054, and the
- * Clopper–Pearson half-width at confidence 1 − 10⁻⁹ (z ≈ 6.1) on N points is 6.1·√(p(1−p)/N) ≤ 0.0063
- * at p ≤ 1/2 for N = 1.5·10⁵ (≤ 0.0023 at r = 2).
+ * The relative error of Φ's argument r = ⟨w̄,μ⟩/‖Σ^{1/2}w̄‖ the check is sized to resolve: the number
+ * of test points is chosen per run so that a change of r by this fraction, which moves the error by
+ * about φ(r)·RESOLUTION·r, is at least twice the Clopper–Pearson half-width 6.1·√(p(1−p)/N) (z ≈ 6.1
+ * at α = 10⁻⁹): the closed form of such a wrong r then lies outside the interval, with the interval's
+ * own fluctuation (a sixth of a half-width) far inside the margin.
  */
-export const ERR_TEST_POINTS = 150_000;
+export const ERR_RESOLUTION = 0.04;
+/** Least test points per run (the interval of a large, easily resolved error). */
+export const ERR_MIN_TEST_POINTS = 100_000;
+/** Most test points per run (d ≤ 5, so at most 1.5·10⁷ normal draws): r outside about [0.2, 4] is not resolved at ERR_RESOLUTION. */
+export const ERR_MAX_TEST_POINTS = 3_000_000;
+/** z of a two-sided interval at α = 10⁻⁹. */
+const Z_ALPHA = 6.1;
+
+/** Test points that resolve a relative change {@link ERR_RESOLUTION} of Φ's argument at this closed form. */
+export function testPointsFor(e: GaussianTestError): number {
+  const r = e.spread > 0 ? Math.abs(e.signal) / e.spread : 0;
+  const p = Math.min(Math.max(e.value, 1e-300), 1 - 1e-16);
+  const shift = (Math.exp((-r * r) / 2) / Math.sqrt(2 * Math.PI)) * ERR_RESOLUTION * r;
+  const needed = shift > 0 ? (2 * Z_ALPHA * Math.sqrt(p * (1 - p))) ** 2 / shift ** 2 : Infinity;
+  return Math.min(ERR_MAX_TEST_POINTS, Math.max(ERR_MIN_TEST_POINTS, Math.ceil(needed)));
+}
 /**
  * Error probability of every Monte Carlo interval (two-sided): a true claim is refuted by bad luck
  * with probability at most 10⁻⁹ per interval (Clopper–Pearson is exact, hence conservative).
  */
 export const TEST_ALPHA = 1e-9;
 
-/** Noise variances spread over [0.25, 4] (deterministic in d), so Σ ≠ I matters. */
-const anisotropic = (d: number): number[] => Array.from({ length: d }, (_, k) => 0.25 * 16 ** (k / Math.max(1, d - 1)));
+/** Noise variances spread over [0.5, 2] (deterministic in d), so Σ ≠ I matters. */
+const anisotropic = (d: number): number[] => Array.from({ length: d }, (_, k) => 0.5 * 4 ** (k / Math.max(1, d - 1)));
 
 /** The Monte Carlo error of sign⟨w, x⟩ on labelled test points, with its exact interval. */
 export function empiricalError(w: Float64Array, test: Dataset, alpha = TEST_ALPHA): { errors: number; lower: number; upper: number; estimate: number } {
@@ -45,9 +61,9 @@ export const hErr = defineClaim('h25', {
   tag: 'derived',
   expected: 'holds',
   statement: 'Gaussian mixture: err(w̄) = Φ(−⟨w̄, μ⟩ / ‖Σ^{1/2} w̄‖) exactly.',
-  method: `for w̄ of Ŵ and w̄ of the trained W(T), T = 2000 (Case 1 data in d ≤ 6 with anisotropic Σ and moderate signal, so the error is 0.02–0.3): the closed form must lie in the exact Clopper–Pearson interval (confidence 1 − 10⁻⁹) of the error of sign⟨w̄, x⟩ on ${ERR_TEST_POINTS} fresh points; slack = distance to the nearer end / half-width.`,
+  method: `for w̄ of Ŵ and w̄ of the trained W(T), T = 2000 (Case 1 data in d ≤ 6 with anisotropic Σ and moderate signal, so the error is 0.02–0.3): the closed form must lie in the exact Clopper–Pearson interval (α = 10⁻⁹) of the error of sign⟨w̄, x⟩ on fresh points, as many (${ERR_MIN_TEST_POINTS}–${ERR_MAX_TEST_POINTS}) as resolve a ${ERR_RESOLUTION * 100}% change of Φ's argument; slack = distance to the nearer end / half-width.`,
   parameters: {},
-  scenario: scenarioArb({ n: [2, 3], d: [2, 6], muNorm: [1.2, 2.2], steps: 2000, sigmaDiag: anisotropic }),
+  scenario: scenarioArb({ n: [2, 4], d: [2, 5], muNorm: [1.4, 2], steps: 2000, sigmaDiag: anisotropic }),
   designated: [
     { fault: 'phi-argument', epsilon: 0.05, why: 'Φ(−1.05r) differs from Φ(−r) by more than the interval’s half-width at r ∈ [0.5, 1.5]' },
     { fault: 'sigma-ignored', why: 'with Σ ≠ I the spread ‖Σ^{1/2}w̄‖ is not ‖w̄‖' },
@@ -56,15 +72,17 @@ export const hErr = defineClaim('h25', {
   controls: [],
   run: async (s, ctx) => {
     const run = await boundRun(s, ctx);
-    return { ...run, testPoints: () => ctx.theory.testPoints(s.data, ERR_TEST_POINTS, 'test'), errorOf: ctx.theory.gaussianTestError };
+    return { ...run, testPoints: (count: number) => ctx.theory.testPoints(s.data, count, 'test'), errorOf: ctx.theory.gaussianTestError };
   },
   applies: (_s, run) => boundApplicability(run),
   facts: (s, run) => h25Facts(s.data.seed, run.problem, run.hypotheses),
   check(_s, run) {
     const p = run.problem;
-    const test = run.testPoints();
-    const parts = ([['Ŵ', run.wbarTheory!], ['W(T)', run.wbarTrained]] as const).map(([name, w]) => {
-      const closed = run.errorOf(w, p.mu!, p.sigmaDiag);
+    const directions = [['Ŵ', run.wbarTheory!], ['W(T)', run.wbarTrained]] as const;
+    const closedForms = directions.map(([, w]) => run.errorOf(w, p.mu!, p.sigmaDiag));
+    const test = run.testPoints(Math.max(...closedForms.map(testPointsFor)));
+    const parts = directions.map(([name, w], k) => {
+      const closed = closedForms[k]!;
       const mc = empiricalError(w, test);
       return { name, closed, mc, slack: intervalSlack(closed, mc) };
     });
@@ -72,7 +90,7 @@ export const hErr = defineClaim('h25', {
     return verdictFromSlack(
       worst.slack,
       parts.map((q) => `${q.name}: closed form ${q.closed.value.toPrecision(4)}, Monte Carlo ${q.mc.errors}/${test.n} in [${q.mc.lower.toPrecision(4)}, ${q.mc.upper.toPrecision(4)}]`).join('; '),
-      { closedTheory: parts[0]!.closed.value, estimateTheory: parts[0]!.mc.estimate, closedTrained: parts[1]!.closed.value, estimateTrained: parts[1]!.mc.estimate },
+      { closedTheory: parts[0]!.closed.value, estimateTheory: parts[0]!.mc.estimate, closedTrained: parts[1]!.closed.value, estimateTrained: parts[1]!.mc.estimate, testPoints: test.n },
     );
   },
 });
