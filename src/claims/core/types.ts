@@ -108,17 +108,7 @@ export interface RunFacts {
  * its hypotheses hold on that run; `check` gives the verdict. A known-false claim's `check` says
  * "holds" when the false statement held, so refuting it means finding a run where it says "refuted".
  */
-export interface ClaimSpec<S, R> {
-  readonly id: string;
-  /** Source key of docs/theory.md (H25, SHNGS18 via H25, ...). */
-  readonly source: string;
-  readonly tag: ProvenanceTag;
-  readonly expected: ExpectedVerdict;
-  /** The statement in words. */
-  readonly statement: string;
-  /** How the suite checks it, in one or two sentences (shown in the README table). */
-  readonly method: string;
-  readonly parameters: Readonly<Record<string, ClaimParameter>>;
+export interface ClaimSpec<S, R> extends Omit<ClaimInfo, 'paper'> {
   /** Scenarios of the quick tier (inside the hypotheses for a true claim). */
   readonly scenario: Arbitrary<S>;
   /** Scenarios of the deep tier, at the paper's scale (default: the quick ones). */
@@ -150,10 +140,13 @@ export interface Trial {
 /** The static description of a claim, as the reports show it. */
 export interface ClaimInfo {
   readonly id: string;
+  /** Source key of docs/theory.md (H25, SHNGS18 via H25, ...). */
   readonly source: string;
   readonly tag: ProvenanceTag;
   readonly expected: ExpectedVerdict;
+  /** The statement in words. */
   readonly statement: string;
+  /** How the suite checks it, in one or two sentences (shown in the README table). */
   readonly method: string;
   readonly parameters: Readonly<Record<string, ClaimParameter>>;
   /** The paper plug-in the claim belongs to (`h25`, ...). */
