@@ -23,7 +23,7 @@ export function usage(): string {
     'Commands:',
     ...lines,
     '',
-    'Exit codes: 0 ok; 1 a claim missed its expected verdict; 2 bad input; 3 numerical failure; 4 internal error.',
+    'Exit codes: 0 ok; 1 a claim missed its expected verdict or showed no power (compare: left the error model); 2 bad input; 3 numerical failure; 4 internal error.',
     '',
   ].join('\n');
 }
