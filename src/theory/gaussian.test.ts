@@ -143,7 +143,7 @@ const LOG_PHI: readonly (readonly [number, number])[] = [
   [20, -2.75362411860623369508e-89],
 ];
 
-/** Required relative accuracy (Cody's approximations reach ≈ 1e-15, so this leaves a margin of 10³). */
+/** Required relative accuracy (Cody's approximations reach ≈ 1e-15, so this leaves a margin of 100). */
 const REL = 1e-13;
 
 function relErr(got: number, want: number): number {
