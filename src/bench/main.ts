@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { benchUsage, parseBenchArgs } from './args.js';
 import { compareToBaseline, parseResults, slowdownMadFactor } from './compare.js';
 import { engineCases } from './engines.js';
+import { compareWithMpmath, formatMpmathComparison } from './mpmath.js';
 import { resultsSchema, type BenchResults } from './results.js';
 import { runCommandRow, runEngineRows } from './run.js';
 import { formatComparison, formatResults, formatSpeedups } from './table.js';
@@ -38,6 +39,8 @@ async function main(argv: readonly string[]): Promise<number> {
     log,
   );
   if (args.verifyCmd !== undefined) rows.push(await runCommandRow(args.verifyCmd, args.verifyRuns, log));
+  log('decimal engine beside naive mpmath');
+  const mpmath = compareWithMpmath();
   const cpus = os.cpus();
   const results: BenchResults = {
     schema: resultsSchema,
@@ -45,9 +48,11 @@ async function main(argv: readonly string[]): Promise<number> {
     machine: { node: process.version, cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, platform: `${process.platform}-${process.arch}` },
     clock: args.clock,
     rows,
+    decimalVsMpmath: mpmath,
   };
   console.log(formatResults(rows));
   console.log(`\nspeed-up of the dual form (median time per step, primal ÷ dual):\n${formatSpeedups(rows)}\n`);
+  console.log(`${formatMpmathComparison(mpmath)}\n`);
   console.log(`engine rows timed on the ${args.clock} clock; the verify-cmd row on the wall clock.`);
   console.log('GFLOP/s counts 4·n·d·m flops per GD step (the primal forward and backward products) for every engine.');
   writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');

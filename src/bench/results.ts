@@ -1,4 +1,5 @@
 import type { Clock } from './measure.js';
+import type { MpmathComparison } from './mpmath.js';
 import type { Summary } from './stats.js';
 
 /** Schema tag of the saved results; bumped when a field changes meaning. */
@@ -38,4 +39,6 @@ export interface BenchResults {
   /** The clock of the engine rows (the command row is always wall time). */
   readonly clock: Clock;
   readonly rows: readonly BenchRow[];
+  /** The decimal engine beside a naive mpmath step at 40 digits (absent in files saved before it was measured). */
+  readonly decimalVsMpmath?: MpmathComparison;
 }
