@@ -11,7 +11,7 @@ export function claimsMarkdownTable(): string {
       return `${d.fault}${f?.epsilon && eps !== undefined ? ` (ε = ${eps})` : ''}`;
     });
     const controls = c.controls.map((k) => k.description);
-    const power = [...faults, ...controls].join('; ') || '—';
+    const power = [...faults, ...controls].join('; '); // never empty: defineClaim requires a designated fault or a control
     return `| ${c.id} | ${cell(c.source)} | ${c.tag} | ${c.expected} | ${cell(c.statement)} | ${cell(c.method)} | ${cell(power)} |`;
   });
   return [

@@ -5,6 +5,7 @@ import type { Trainer } from '../../trainers/types.js';
 import { referenceTheory } from './context.js';
 import { defineClaim } from './define.js';
 import { MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim, type RunnerOptions } from './runner.js';
+import { streamSeed } from './seeds.js';
 import type { ClaimContext, ClaimSpec, Fault, RunVerdict } from './types.js';
 
 /**
@@ -345,5 +346,111 @@ describe('the shrinking budget', () => {
     expect(again.counterexample?.scenario).toBe(firstFailure);
     // The main runs up to the first failure, plus the counterexample's re-evaluation: no shrinking.
     expect(evaluations - before).toBeLessThanOrEqual(31);
+  });
+});
+
+describe('verifyClaim: bookkeeping', () => {
+  it('spends exactly the shrink budget after the first refutation, then re-evaluates the counterexample once', async () => {
+    for (const shrinkBudget of [0, 3, 7]) {
+      let evaluations = 0;
+      const counted = toy({ check: (x, r) => (evaluations++, verdict(r.faulty || x < 50, x)) });
+      const r = await verifyClaim(counted, options(30, { mainOnly: true, shrinkBudget }));
+      expect(r.verdict).toBe('refuted');
+      // details hold the main runs up to and including the first refutation, not the shrink candidates.
+      expect(r.details.at(-1)!.verdict).toBe('refuted');
+      expect(r.details.slice(0, -1).every((d) => d.verdict === 'holds')).toBe(true);
+      expect(r.records).toHaveLength(r.details.length);
+      expect(evaluations).toBe(r.details.length + shrinkBudget + 1);
+    }
+  });
+
+  it('reports the smallest slack, counting the shrunk counterexample', async () => {
+    // Holds below 50; above, the slack is −1 − (100 − x): shrinking toward 50 makes it more negative.
+    const slackOf = (x: number) => (x < 50 ? 1 + x : -1 - (100 - x));
+    const r = await verifyClaim(toy({ check: (x) => ({ ...verdict(x < 50, x), slack: slackOf(x) }) }), options(30, { mainOnly: true }));
+    expect(r.counterexample?.scenario).toBe(50);
+    expect(r.worstSlack).toBe(slackOf(50));
+    expect(Math.min(...r.details.map((d) => d.slack))).toBeGreaterThan(slackOf(50));
+    const holds = await verifyClaim(toy({ check: (x) => ({ ...verdict(true, x), slack: 1 + x }) }), options(8, { mainOnly: true }));
+    expect(holds.worstSlack).toBe(1 + Math.min(...holds.records.map((rec) => rec.seed as number)));
+    expect(holds.millis).toBeGreaterThanOrEqual(0);
+    expect(holds.millis).toBeLessThan(1e9); // a duration, not a time stamp
+  });
+
+  it('keeps no record of a run that failed before its facts were known', async () => {
+    const r = await verifyClaim(toy({ run: () => Promise.reject(new TrainerError('ref', 'W', 'not finite')) }), options(3, { mainOnly: true }));
+    expect(r.details.length).toBeGreaterThan(0);
+    expect(r.records).toEqual([]);
+  });
+
+  it('searches a designated fault and a control over their own seed streams, in order', async () => {
+    const underFault: number[] = [];
+    const inControl: number[] = [];
+    await verifyClaim(
+      toy({
+        run: (x, ctx) => {
+          if (ctx.trainer.name === 'faulty') underFault.push(x);
+          else if (x >= 1000) inControl.push(x - 1000);
+          return Promise.resolve({ x, faulty: ctx.trainer.name === 'faulty' });
+        },
+        check: (x) => verdict(true, x),
+        controls: [{ description: 'never fires', target: 'refuted', scenario: ints.map((x) => x + 1000) }],
+      }),
+      options(1),
+    );
+    const budget = SEARCH_MIN_RUNS;
+    expect(underFault).toEqual(fc.sample(ints, { seed: streamSeed(1, 'verify-fault', 'TOY', FAULT), numRuns: budget }));
+    expect(inControl).toEqual(fc.sample(ints, { seed: streamSeed(1, 'control', 'TOY', '0'), numRuns: budget }));
+  });
+
+  it('shows the last scenario searched when a control stays silent, and says so when there was none', async () => {
+    const silent = await verifyClaim(toy({ controls: [{ description: 'never fires', target: 'refuted', scenario: ints.map((x) => x + 1000) }] }), options(1));
+    expect(silent.controls[0]).toMatchObject({ fired: false, slack: 1 });
+    expect(silent.controls[0]!.detail).toMatch(/^x = 1\d\d\d$/);
+    // A known-false claim's control respects the hypotheses: with none applicable nothing is shown.
+    const none = await verifyClaim(
+      toy({
+        expected: 'refuted',
+        tag: 'known-false',
+        designated: [],
+        applies: (x) => ({ applies: x < 1000, reason: 'x ≥ 1000' }),
+        controls: [{ description: 'only inapplicable scenarios', target: 'holds', scenario: ints.map((x) => x + 1000) }],
+      }),
+      options(1),
+    );
+    expect(none.controls[0]).toMatchObject({ fired: false, searched: 0, detail: 'no scenario', slack: null });
+  });
+
+  it("searches a designated fault past fast-check's default 100 draws when applicable scenarios are sparse", async () => {
+    // 13 in 100 integers are multiples of 8: SEARCH_MIN_RUNS of them take about 150 draws.
+    const r = await verifyClaim(toy({ applies: (x) => ({ applies: x % 8 === 0, reason: 'sparse' }), check: (x) => verdict(true, x) }), options(1));
+    expect(r.designated[0]!.searched).toBe(SEARCH_MIN_RUNS);
+  });
+});
+
+describe('defineClaim: errors and tiers', () => {
+  it('lets an error other than NumericalError or TrainerError thrown in `run` escape', async () => {
+    await expect(verifyClaim(toy({ run: () => Promise.reject(new RangeError('bug in run')) }), options(1))).rejects.toThrow(/bug in run/);
+  });
+
+  it('turns a NumericalError thrown in `check` into a refutation that keeps the run facts', async () => {
+    const r = await verifyClaim(
+      toy({
+        check: (x) => {
+          if (x >= 50) throw new NumericalError('slope', `overflow at ${x}`);
+          return verdict(true, x);
+        },
+      }),
+      options(30, { mainOnly: true }),
+    );
+    expect(r.verdict).toBe('refuted');
+    expect(r.counterexample?.verdict).toMatchObject({ verdict: 'refuted', slack: -1, detail: 'NumericalError: slope: overflow at 50' });
+    const failing = r.records.find((rec) => rec.verdict === 'refuted');
+    expect(failing).toMatchObject({ n: 1, d: 1, m: 1, hypotheses: { toy: true } });
+  });
+
+  it('draws the quick tier from `scenario`, never from deepScenario', async () => {
+    const r = await verifyClaim(toy({ deepScenario: ints.map((x) => x + 1000) }), options(6, { mainOnly: true }));
+    for (const rec of r.records) expect(rec.seed as number).toBeLessThan(1000);
   });
 });
