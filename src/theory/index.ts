@@ -53,6 +53,8 @@ export {
 } from './marginDual.js';
 export type { KktResiduals, MarginDual, MarginDualDegenerate, MarginDualInfeasible, MarginDualOk } from './marginDual.js';
 export { limitDirection, linearSvmDirection, ROW_EQUAL_TOL, SIGN_TOL } from './limitDirection.js';
+export { degenerateSupport, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
+export type { DegenerateSupport, MarginResidualGrowth, ResidualOffset, SupportDuals } from './linearResidual.js';
 export type { LimitDirection, LimitDirectionNone, LimitDirectionOk, SignConstraintReport } from './limitDirection.js';
 export { cosineSimilarity } from './cosine.js';
 export { asymptoticRates } from './transient.js';
