@@ -1,5 +1,6 @@
 import type { ClaimDefinition, Fault } from '../claims/core/types.js';
 import { engineFaults } from '../faults/index.js';
+import { fcb22 } from './fcb22/index.js';
 import { h25 } from './h25/index.js';
 import type { Paper } from './paper.js';
 import { shngs18 } from './shngs18/index.js';
@@ -8,6 +9,7 @@ import { shngs18 } from './shngs18/index.js';
 export const papers: readonly Paper[] = [
   h25,
   shngs18,
+  fcb22,
 ];
 
 /** Every claim, paper by paper. */

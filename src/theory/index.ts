@@ -55,6 +55,10 @@ export type { KktResiduals, MarginDual, MarginDualDegenerate, MarginDualInfeasib
 export { limitDirection, linearSvmDirection, ROW_EQUAL_TOL, SIGN_TOL } from './limitDirection.js';
 export { degenerateSupport, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
 export type { DegenerateSupport, MarginResidualGrowth, ResidualOffset, SupportDuals } from './linearResidual.js';
+export { DEFAULT_NEAR_ORTHOGONAL_C, nearOrthogonality } from './nearOrthogonality.js';
+export type { NearOrthogonalityReport } from './nearOrthogonality.js';
+export { DEFAULT_FCB22_DIMENSION_C, FCB22_MAX_FLIP_FRACTION, fcb22Bound, fcb22Hypotheses } from './fcb22.js';
+export type { Fcb22Bound, Fcb22Hypotheses } from './fcb22.js';
 export type { LimitDirection, LimitDirectionNone, LimitDirectionOk, SignConstraintReport } from './limitDirection.js';
 export { cosineSimilarity } from './cosine.js';
 export { asymptoticRates } from './transient.js';
