@@ -119,9 +119,18 @@ export interface MarginResidualGrowth {
  * margin residuals are. A zero-dual point on the margin moves by log(ℓ(t₂)/ℓ(t₁)), ℓ(t) ≈ log t
  * (§10.2), whatever its distance from the others; a bounded residual's movement falls like t^−r.
  *
- * @throws InputError on shapes, non-finite entries, t₁ < 1 or t₂ < t₁
+ * @param points - the points to read (default all); e.g. the active ones, which alone can drift (§10.2)
+ * @throws InputError on shapes, non-finite entries, t₁ < 1, t₂ < t₁ or a point index out of range
  */
-export function marginResidualGrowth(data: LabelledData, wHat: Float64Array, w1: Float64Array, t1: number, w2: Float64Array, t2: number): MarginResidualGrowth {
+export function marginResidualGrowth(
+  data: LabelledData,
+  wHat: Float64Array,
+  w1: Float64Array,
+  t1: number,
+  w2: Float64Array,
+  t2: number,
+  points?: readonly number[],
+): MarginResidualGrowth {
   checkLabelledData(data);
   checkFinite(t2, 't2');
   if (!(t2 >= t1)) throw new InputError('t2', `expected t2 ≥ t1 = ${t1}, got ${t2}`);
@@ -130,7 +139,8 @@ export function marginResidualGrowth(data: LabelledData, wHat: Float64Array, w1:
   const delta = r2.map((v, k) => v - r1[k]);
   let growth = 0;
   let argmax = 0;
-  for (let i = 0; i < data.n; i++) {
+  for (const i of points ?? Array.from({ length: data.n }, (_, k) => k)) {
+    if (!(Number.isInteger(i) && i >= 0 && i < data.n)) throw new InputError('points', `expected indices in [0, ${data.n}), got ${String(i)}`);
     const g = Math.abs(dotRows(data.X, i, delta, 0, data.d));
     if (g > growth) {
       growth = g;

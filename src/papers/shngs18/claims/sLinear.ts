@@ -8,15 +8,23 @@ import { linearFacts, linearRun, type LinearRun } from '../run.js';
 import { linearArb, type LinearSpace } from '../scenario.js';
 
 /**
- * Largest movement of the margin residuals q_i(t) − q̂_i log t over the last decade [T/10, T] for a
- * bounded ρ (docs/theory.md §10.3). Error model: a bounded ρ settles like t^−r with r ≥
- * MIN_TRANSIENT_RATE = 0.5 (the applicability floor); on the calibrate stream (`benign-check calibrate
- * --claims shngs18 --runs 40 --seed 7`, N = 40 each) the movement was at most 0.055 (median 0.005) on
- * non-degenerate data. A zero-dual point on the margin drifts by log(ℓ(T)/ℓ(T/10)), ℓ(t) = log t + O(1)
- * (§10.2): ≈ 0.2 at T = 10⁵, measured 0.175–0.370 on the degenerate runs. 0.1 sits 1.8× above the
- * first and 1.75× below the second.
+ * Largest movement of the active points' margin residuals q_i(t) − log t over the last decade [T/10, T]
+ * allowed without looking at its trend (docs/theory.md §10.3). A zero-dual point on the margin drifts by
+ * log(ℓ(T)/ℓ(T/10)), ℓ(t) = log t + O(1) (§10.2): ≈ 0.2 at T = 10⁵, measured 0.175–0.370 on 40
+ * degenerate calibrate runs (`benign-check calibrate --claims shngs18 --runs 40 --seed 7`). A bounded
+ * residual settles like t^−r with r ≥ MIN_TRANSIENT_RATE = 0.5 and moved at most 0.055 on the 40
+ * non-degenerate calibrate runs, but slow transients of large amplitude can exceed 0.1 (1 of 100
+ * scenarios of the power stream, seed 777010, with all points read), hence {@link RESIDUAL_DECAY_TOL}.
  */
 export const RESIDUAL_GROWTH_TOL = 0.1;
+
+/**
+ * Largest ratio of the last decade's movement to the one before ([T/100, T/10]) of a bounded residual.
+ * A transient t^−r shrinks its movement by 10^−r ≤ 10^−0.5 = 0.32 a decade (r ≥ 0.5); a log log drift
+ * only by log(ℓ(T)/ℓ(T/10))/log(ℓ(T/10)/ℓ(T/100)) ≈ 0.75 at T = 10⁵. The residual is refuted only when it
+ * moves by more than {@link RESIDUAL_GROWTH_TOL} and its movement shrinks by less than this ratio.
+ */
+export const RESIDUAL_DECAY_TOL = 0.5;
 
 /**
  * Largest |⟨y_i x_i, ρ(T)⟩ − log(α/(nλ_i))| over the support at T (docs/theory.md §10.1: SHNGS18's
@@ -59,21 +67,27 @@ export function residualCheck(run: LinearRun): RunVerdict {
   const cps = trajectory.checkpoints;
   const T = trajectory.steps;
   const at = (t: number) => cps.find((c) => c.t === t)!;
+  const hundredth = at(Math.round(T / 100));
   const tenth = at(Math.round(T / 10));
   const last = cps[cps.length - 1]!;
-  const g = marginResidualGrowth(problem, limit.W, tenth.W, tenth.t, last.W, last.t);
+  const active = limit.active;
+  const g = marginResidualGrowth(problem, limit.W, tenth.W, tenth.t, last.W, last.t, active);
+  const prev = marginResidualGrowth(problem, limit.W, hundredth.W, hundredth.t, tenth.W, tenth.t, active);
+  const decay = prev.growth > 0 ? g.growth / prev.growth : g.growth > 0 ? Infinity : 0;
   const normGrowth = residualGrowth(tenth.W, tenth.t, last.W, last.t, limit.W);
   const offset = residualOffset(problem, limit, limit.W, last.W, last.t, problem.lr);
   const series = {
-    'max_i |q_i(t) − q̂_i log t − (q_i − q̂_i log)(T/100)| vs t': cps
+    'max over active i of |Δ(q_i(t) − log t)| since T/100 vs t': cps
       .filter((c) => c.t >= T / 100)
-      .map((c) => [c.t, marginResidualGrowth(problem, limit.W, at(Math.round(T / 100)).W, Math.round(T / 100), c.W, c.t).growth] as const),
+      .map((c) => [c.t, marginResidualGrowth(problem, limit.W, hundredth.W, hundredth.t, c.W, c.t, active).growth] as const),
   };
   const zero = run.degeneracy?.zeroDualActive ?? [];
+  const growthSlack = (RESIDUAL_GROWTH_TOL - g.growth) / RESIDUAL_GROWTH_TOL;
+  const decaySlack = Number.isFinite(decay) ? (RESIDUAL_DECAY_TOL - decay) / RESIDUAL_DECAY_TOL : -1;
   return verdictFromSlack(
-    (RESIDUAL_GROWTH_TOL - g.growth) / RESIDUAL_GROWTH_TOL,
-    `margin residual moved ${g.growth.toPrecision(3)} over [T/10, T] at point ${g.argmax} (tol ${RESIDUAL_GROWTH_TOL}); ‖Δρ‖/‖ŵ‖ = ${normGrowth.toPrecision(3)}; zero-dual margin points: ${zero.length > 0 ? zero.join(', ') : 'none'}`,
-    { residualGrowth: g.growth, residualNormGrowth: normGrowth, growthPoint: g.argmax, offsetDeviation: offset.maxDeviation, transientRate: run.rate },
+    Math.max(growthSlack, decaySlack),
+    `active margin residuals moved ${g.growth.toPrecision(3)} over [T/10, T] at point ${g.argmax} (tol ${RESIDUAL_GROWTH_TOL}), ${decay.toPrecision(3)}× the decade before (tol ${RESIDUAL_DECAY_TOL}); ‖Δρ‖/‖ŵ‖ = ${normGrowth.toPrecision(3)}; zero-dual margin points: ${zero.length > 0 ? zero.join(', ') : 'none'}`,
+    { residualGrowth: g.growth, residualDecay: Number.isFinite(decay) ? decay : -1, residualNormGrowth: normGrowth, growthPoint: g.argmax, offsetDeviation: offset.maxDeviation, transientRate: run.rate },
     series,
   );
 }
@@ -100,11 +114,12 @@ export const sLinear = defineClaim('shngs18', {
   tag: 'stated',
   expected: 'holds',
   statement: 'Linear model (γ = 1, m = 1, a = 1), exp or logistic loss, separable data: w(t) = ŵ log t + ρ(t) with ŵ the hard-margin SVM without bias, so ‖w(t)‖/log t → ‖ŵ‖ and t·L(t) → ‖ŵ‖²/α, and ρ is bounded when every support vector has a positive dual.',
-  method: `exp loss at T = 10⁵ (deep: exp and logistic at T = 10⁶): H-RATE's checks with Ŵ = ŵ (α·T·L(T)/‖ŵ‖² within ${RATE_TOL} of 1; slope of ‖w‖ against log t over [T/${SLOPE_WINDOW}, T] within err(T)²/2 + ${SLOPE_TOL} of ‖ŵ‖), the margin residuals q_i(t) − q̂_i log t move at most ${RESIDUAL_GROWTH_TOL} over [T/10, T], and on the support they are within ${OFFSET_TOL} of SHNGS18's offsets log(α/(nλ_i)). Runs with transients slower than t^-${MIN_TRANSIENT_RATE} are inapplicable.`,
+  method: `exp loss at T = 10⁵ (deep: exp and logistic at T = 10⁶): H-RATE's checks with Ŵ = ŵ (α·T·L(T)/‖ŵ‖² within ${RATE_TOL} of 1; slope of ‖w‖ against log t over [T/${SLOPE_WINDOW}, T] within err(T)²/2 + ${SLOPE_TOL} of ‖ŵ‖), the active points' margin residuals q_i(t) − log t move at most ${RESIDUAL_GROWTH_TOL} over [T/10, T] or at most ${RESIDUAL_DECAY_TOL}× their movement over the decade before, and on the support they are within ${OFFSET_TOL} of SHNGS18's offsets log(α/(nλ_i)). Runs with transients slower than t^-${MIN_TRANSIENT_RATE} are inapplicable.`,
   parameters: {
     rateTol: { value: RATE_TOL, doc: "H-RATE's tolerance of α·T·L(T)/‖ŵ‖² (hRate.ts)" },
     slopeTol: { value: SLOPE_TOL, doc: "H-RATE's slope tolerance (hRate.ts)" },
-    residualGrowthTol: { value: RESIDUAL_GROWTH_TOL, doc: 'largest last-decade movement of a bounded margin residual (sLinear.ts, docs/theory.md §10.3)' },
+    residualGrowthTol: { value: RESIDUAL_GROWTH_TOL, doc: 'last-decade movement of the active margin residuals allowed whatever its trend (sLinear.ts, docs/theory.md §10.3)' },
+    residualDecayTol: { value: RESIDUAL_DECAY_TOL, doc: 'largest decade-to-decade ratio of a larger movement (sLinear.ts, docs/theory.md §10.3)' },
     offsetTol: { value: OFFSET_TOL, doc: 'largest distance of the support residuals from log(α/(nλ_i)) at T (sLinear.ts, docs/theory.md §10.3)' },
   },
   scenario: linearArb({ ...LINEAR_SPACE, steps: LINEAR_STEPS }),
