@@ -53,7 +53,7 @@ export {
 } from './marginDual.js';
 export type { KktResiduals, MarginDual, MarginDualDegenerate, MarginDualInfeasible, MarginDualOk } from './marginDual.js';
 export { limitDirection, linearSvmDirection, ROW_EQUAL_TOL, SIGN_TOL } from './limitDirection.js';
-export { degenerateSupport, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
+export { degenerateSupport, driftFreeTransientRate, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
 export type { DegenerateSupport, MarginResidualGrowth, ResidualOffset, SupportDuals } from './linearResidual.js';
 export { DEFAULT_NEAR_ORTHOGONAL_C, nearOrthogonality } from './nearOrthogonality.js';
 export type { NearOrthogonalityReport } from './nearOrthogonality.js';

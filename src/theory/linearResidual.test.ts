@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { linearSvmDirection } from './limitDirection.js';
-import { degenerateSupport, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
+import { asymptoticRates } from './transient.js';
+import { limitDirection, linearSvmDirection } from './limitDirection.js';
+import { degenerateSupport, driftFreeTransientRate, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
 import type { MarginDualOk } from './marginDual.js';
 
 const data = (X: number[][], y: number[]) => ({ n: X.length, d: X[0]!.length, X: Float64Array.from(X.flat()), y: Float64Array.from(y) });
@@ -52,6 +53,14 @@ describe('linear-case residual (docs/theory.md §10.1–§10.2)', () => {
     const ok = degenerateSupport(solved([[1, 0], [0, 1]], [1, 1]));
     expect(ok.degenerate).toBe(false);
     expect(ok.zeroDualActive).toEqual([]);
+  });
+
+  it('the transient rate leaves out a zero-dual margin point (it drifts, it does not decay)', () => {
+    const p = { ...data([[1, 0], [1, 1]], [1, 1]), m: 1, a: Float64Array.of(1), gamma: 1 };
+    const limit = limitDirection(p);
+    if (limit.status !== 'ok') throw new Error(limit.reason);
+    expect(asymptoticRates(p, limit).rate).toBeLessThan(1e-12);
+    expect(driftFreeTransientRate(p, limit)).toBeCloseTo(1, 12); // λ₁K₁₁ = 1
   });
 
   it('bad input is an InputError naming the field', () => {

@@ -3,7 +3,9 @@ import { euclideanNorm } from '../numerics/norms.js';
 import { dotRows } from './_internals/linalg.js';
 import { checkFinite, checkFiniteArray, checkLabelledData } from './_internals/validate.js';
 import { DUAL_POSITIVE_TOL, type MarginDualOk } from './marginDual.js';
-import type { LabelledData } from './types.js';
+import type { LimitDirectionOk } from './limitDirection.js';
+import { asymptoticRates } from './transient.js';
+import type { LabelledData, NetworkData } from './types.js';
 
 /**
  * The residual of SHNGS18's expansion w(t) = ŵ log t + ρ(t) (docs/theory.md §10.1) for the linear model
@@ -148,4 +150,17 @@ export function marginResidualGrowth(
     }
   }
   return { growth, argmax };
+}
+
+/**
+ * The transient exponent of docs/theory.md §6 for the non-degenerate part of ρ(t): the support rate
+ * (λ_i > 0) and the margin gap q̂_i − 1 of the points off the margin. A point on the margin with a
+ * zero dual is left out: it does not decay, it drifts like log log t (§10.2).
+ */
+export function driftFreeTransientRate(data: NetworkData, limit: LimitDirectionOk): number {
+  const { supportRate } = asymptoticRates(data, limit);
+  const active = new Set(limit.active);
+  let gap = Infinity;
+  for (let i = 0; i < data.n; i++) if (!active.has(i) && !(limit.lambda[i]! > 0)) gap = Math.min(gap, limit.margins[i]! - 1);
+  return Math.min(supportRate, gap);
 }

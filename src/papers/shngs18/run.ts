@@ -1,6 +1,6 @@
 import type { ClaimContext, RunFacts } from '../../claims/core/types.js';
 import type { Problem } from '../../problem/types.js';
-import { asymptoticRates, degenerateSupport, type DegenerateSupport, type LimitDirection, type LimitDirectionOk } from '../../theory/index.js';
+import { degenerateSupport, driftFreeTransientRate, type DegenerateSupport, type LimitDirection } from '../../theory/index.js';
 import { measureTrajectory, type MeasuredTrajectory } from '../../theory/trajectory.js';
 import { MIN_TRANSIENT_RATE } from '../h25/measure.js';
 import { claimCheckpoints } from '../h25/run.js';
@@ -21,18 +21,6 @@ export interface LinearRun {
   readonly reason: string;
 }
 
-/**
- * The transient exponent of docs/theory.md §6 for the non-degenerate part of ρ(t): the support rate
- * (λ_i > 0) and the margin gap q̂_i − 1 of the points off the margin. A point on the margin with a
- * zero dual is left out: it does not decay, it drifts like log log t (§10.2).
- */
-export function transientRate(problem: Problem, limit: LimitDirectionOk): number {
-  const { supportRate } = asymptoticRates(problem, limit);
-  const active = new Set(limit.active);
-  let gap = Infinity;
-  for (let i = 0; i < problem.n; i++) if (!active.has(i) && !(limit.lambda[i]! > 0)) gap = Math.min(gap, limit.margins[i]! - 1);
-  return Math.min(supportRate, gap);
-}
 
 /**
  * The checkpoints of a linear run: those of the H25 slow claims (every step to 20, then 8 per decade)
@@ -53,7 +41,7 @@ export async function linearRun(s: LinearScenario, ctx: ClaimContext): Promise<L
   const limit = ctx.theory.limitDirection(problem);
   if (limit.status !== 'ok') return { problem, limit, degeneracy: null, rate: 0, trajectory: null, reason: `no ŵ: ${limit.reason}` };
   const degeneracy = degenerateSupport(limit);
-  const rate = transientRate(problem, limit);
+  const rate = driftFreeTransientRate(problem, limit);
   if (!(rate >= MIN_TRANSIENT_RATE)) {
     return { problem, limit, degeneracy, rate, trajectory: null, reason: `asymptote out of reach at T = ${s.steps}: transients decay like t^-${rate.toPrecision(3)} < t^-${MIN_TRANSIENT_RATE}` };
   }
