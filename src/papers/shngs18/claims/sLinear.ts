@@ -60,7 +60,7 @@ export const LINEAR_DEEP_SPACE: Omit<LinearSpace, 'steps'> = { n: [3, 20], extra
  */
 export const DEGENERATE_SPACE: Omit<LinearSpace, 'steps'> = { ...LINEAR_SPACE, losses: ['exp', 'logistic'], marginOffset: [1, 3] };
 
-/** The residual part of the check: the last decade's margin-residual movement against {@link RESIDUAL_GROWTH_TOL}. */
+/** The residual part of the check (docs/theory.md §10.3): the active margin residuals' last-decade movement against {@link RESIDUAL_GROWTH_TOL}, or its decade-to-decade ratio against {@link RESIDUAL_DECAY_TOL}. */
 export function residualCheck(run: LinearRun): RunVerdict {
   const { problem, limit, trajectory } = run;
   if (problem === null || limit === null || limit.status !== 'ok' || trajectory === null) return inapplicable(run.reason);
