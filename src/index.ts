@@ -57,6 +57,9 @@ export {
   stableRank,
 } from './theory/index.js';
 export type { AsymptoticRates, H25Hypotheses, LimitDirection } from './theory/index.js';
+// Theory of the linear case (docs/theory.md §10.1–§10.2) and of FCB22 (§10.5).
+export { degenerateSupport, fcb22Bound, fcb22Hypotheses, marginResidualGrowth, nearOrthogonality, residualGrowth, residualOffset } from './theory/index.js';
+export type { DegenerateSupport, Fcb22Bound, Fcb22Hypotheses, MarginResidualGrowth, NearOrthogonalityReport, ResidualOffset } from './theory/index.js';
 
 // Trainers: the seam every claim reads its trajectories through.
 export type { Trainer, TrainedCheckpoint } from './trainers/index.js';

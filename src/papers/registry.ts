@@ -1,11 +1,15 @@
 import type { ClaimDefinition, Fault } from '../claims/core/types.js';
 import { engineFaults } from '../faults/index.js';
+import { fcb22 } from './fcb22/index.js';
 import { h25 } from './h25/index.js';
 import type { Paper } from './paper.js';
+import { shngs18 } from './shngs18/index.js';
 
 /** Every paper the suite checks; a new paper adds one line here. */
 export const papers: readonly Paper[] = [
   h25,
+  shngs18,
+  fcb22,
 ];
 
 /** Every claim, paper by paper. */

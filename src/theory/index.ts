@@ -53,6 +53,12 @@ export {
 } from './marginDual.js';
 export type { KktResiduals, MarginDual, MarginDualDegenerate, MarginDualInfeasible, MarginDualOk } from './marginDual.js';
 export { limitDirection, linearSvmDirection, ROW_EQUAL_TOL, SIGN_TOL } from './limitDirection.js';
+export { degenerateSupport, driftFreeTransientRate, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
+export type { DegenerateSupport, MarginResidualGrowth, ResidualOffset, SupportDuals } from './linearResidual.js';
+export { DEFAULT_NEAR_ORTHOGONAL_C, nearOrthogonality } from './nearOrthogonality.js';
+export type { NearOrthogonalityReport } from './nearOrthogonality.js';
+export { DEFAULT_FCB22_DIMENSION_C, FCB22_MAX_FLIP_FRACTION, fcb22Bound, fcb22Hypotheses } from './fcb22.js';
+export type { Fcb22Bound, Fcb22Hypotheses } from './fcb22.js';
 export type { LimitDirection, LimitDirectionNone, LimitDirectionOk, SignConstraintReport } from './limitDirection.js';
 export { cosineSimilarity } from './cosine.js';
 export { asymptoticRates } from './transient.js';

@@ -2,8 +2,8 @@ import type { ClaimContext, Fault, TheoryPort } from '../../claims/core/types.js
 import { makeRng } from '../../data/index.js';
 import { gaussianTestError, linearSvmDirection, type LimitDirection } from '../../theory/index.js';
 
-/** A theory fault: one function of the context's theory replaced. */
-function theoryFault(
+/** A theory fault: one function of the context's theory replaced (shared by every paper's faults.ts). */
+export function theoryFault(
   id: string,
   description: string,
   replace: (theory: TheoryPort, epsilon: number) => Partial<TheoryPort>,

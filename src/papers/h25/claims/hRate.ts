@@ -1,8 +1,11 @@
 import { defineClaim } from '../../../claims/core/define.js';
 import { fitLine } from '../../../claims/core/fit.js';
 import { inapplicable, verdictFromSlack } from '../../../claims/core/verdict.js';
-import type { Applicability } from '../../../claims/core/types.js';
-import { asymptoticApplicability, directionError, window } from '../measure.js';
+import type { Applicability, RunVerdict } from '../../../claims/core/types.js';
+import type { Problem } from '../../../problem/types.js';
+import type { LimitDirectionOk } from '../../../theory/index.js';
+import type { MeasuredTrajectory } from '../../../theory/trajectory.js';
+import { asymptoticApplicability, directionError, window as checkpointsIn } from '../measure.js';
 import { pairClaim } from '../casePair.js';
 import { h25Run, type H25Run } from '../run.js';
 import { casePairArb, casePairDeepArb, LONG_RUN } from '../spaces.js';
@@ -25,6 +28,35 @@ export const RATE_TOL = 0.01;
  * N = 40 Case 2 runs): |slope/‖Ŵ‖ − 1| ≤ 0.0071, so 0.02 leaves about 3×.
  */
 export const SLOPE_TOL = 0.02;
+
+/**
+ * The two H-RATE checks at T = the trajectory's last step (docs/theory.md §5, H-RATE): α·T·L(T)/‖Ŵ‖² within
+ * {@link RATE_TOL} of 1, and the slope of ‖W(t)‖ against log t over [T/window, T], over ‖Ŵ‖, within
+ * err(T)²/2 + {@link SLOPE_TOL} of 1. Shared with SHNGS18's linear case (S-LINEAR), where Ŵ = ŵ.
+ *
+ * @param window - the slope's fit starts at T/window (H-RATE: 100)
+ */
+export function logRateCheck(problem: Problem, trajectory: MeasuredTrajectory, limit: LimitDirectionOk, window = 100): RunVerdict {
+  const norm = limit.normF;
+  const lr = problem.lr;
+  const cps = trajectory.checkpoints;
+  const T = trajectory.steps;
+  const last = cps[cps.length - 1]!;
+  const ratio = (lr * T * last.loss) / norm ** 2;
+  const tail = checkpointsIn(cps, T / window, T).map((c) => [Math.log(c.t), c.normW] as const);
+  const slope = fitLine(tail).slope / norm;
+  const errT = directionError(last.W, last.normW, limit.direction);
+  const slopeBound = (errT * errT) / 2 + SLOPE_TOL;
+  const rateSlack = (RATE_TOL - Math.abs(ratio - 1)) / RATE_TOL;
+  const slopeSlack = (slopeBound - Math.abs(slope - 1)) / slopeBound;
+  const series = { 'α·t·L(t)/‖Ŵ‖² vs t': cps.filter((c) => c.t >= 10).map((c) => [c.t, (lr * c.t * c.loss) / norm ** 2] as const) };
+  return verdictFromSlack(
+    Math.min(rateSlack, slopeSlack),
+    `α·T·L(T)/‖Ŵ‖² = ${ratio.toFixed(5)} (tol ${RATE_TOL}), slope of ‖W‖ vs log t over [T/${window}, T] / ‖Ŵ‖ = ${slope.toFixed(4)} (tol ${slopeBound.toPrecision(3)})`,
+    { rateRatio: ratio, slopeRatio: slope, slopeBound, errT },
+    series,
+  );
+}
 
 /** H-RATE needs a non-degenerate dual (all support duals > 0), else ρ grows like log log t. */
 function applies(run: H25Run): Applicability {
@@ -56,27 +88,6 @@ export const hRate = defineClaim('h25', {
   ...pairClaim<H25Run>({
     run: (s, ctx) => h25Run(s, ctx),
     applies: (_s, run) => applies(run),
-    check(_s, run) {
-    if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
-    const norm = run.limit.normF;
-    const lr = run.problem.lr;
-    const cps = run.trajectory.checkpoints;
-    const T = run.trajectory.steps;
-    const last = cps[cps.length - 1]!;
-    const ratio = (lr * T * last.loss) / norm ** 2;
-    const tail = window(cps, T / 100, T).map((c) => [Math.log(c.t), c.normW] as const);
-    const slope = fitLine(tail).slope / norm;
-    const errT = directionError(last.W, last.normW, run.limit.direction);
-    const slopeBound = (errT * errT) / 2 + SLOPE_TOL;
-    const rateSlack = (RATE_TOL - Math.abs(ratio - 1)) / RATE_TOL;
-    const slopeSlack = (slopeBound - Math.abs(slope - 1)) / slopeBound;
-    const series = { 'α·t·L(t)/‖Ŵ‖² vs t': cps.filter((c) => c.t >= 10).map((c) => [c.t, (lr * c.t * c.loss) / norm ** 2] as const) };
-    return verdictFromSlack(
-      Math.min(rateSlack, slopeSlack),
-      `α·T·L(T)/‖Ŵ‖² = ${ratio.toFixed(5)} (tol ${RATE_TOL}), slope of ‖W‖ vs log t / ‖Ŵ‖ = ${slope.toFixed(4)} (tol ${slopeBound.toPrecision(3)})`,
-      { rateRatio: ratio, slopeRatio: slope, slopeBound, errT },
-      series,
-    );
-  },
+    check: (_s, run) => (run.limit.status === 'ok' ? logRateCheck(run.problem, run.trajectory, run.limit) : inapplicable(run.limit.reason)),
   }),
 });
