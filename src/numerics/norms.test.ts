@@ -36,6 +36,10 @@ describe('euclideanNorm', () => {
     expect(euclideanNorm(X, 0, 0)).toBe(0);
   });
 
+  it('runs to the end of the array when only the offset is given', () => {
+    expect(euclideanNorm([3, 4, 100, 5, 12], 3)).toBe(13);
+  });
+
   it('passes infinities and NaN through', () => {
     expect(euclideanNorm(Float64Array.of(1, -Infinity))).toBe(Infinity);
     expect(euclideanNorm(Float64Array.of(1, Number.NaN))).toBeNaN();

@@ -64,4 +64,44 @@ describe('topSingularValue', () => {
     expect(got.iterations).toBe(3);
     expect(got.sigmaUpper).toBeGreaterThanOrEqual(1);
   });
+
+  it('is exact in one product for a rank-one matrix (the start B·g is already the top eigenvector)', () => {
+    const u = [1, -2, 0.5];
+    const v = [3, 0.25, -1, 2];
+    const A = u.flatMap((ui) => v.map((vk) => ui * vk));
+    const got = topSingularValue(A, 3, 4);
+    expect(got.iterations).toBe(1);
+    expect(got.sigma / (Math.hypot(...u) * Math.hypot(...v))).toBeCloseTo(1, 14);
+  });
+
+  it('restarts from a column of B when the fixed start vector lies in its null space', () => {
+    // Rank one, rows (1, t) with t = −g₀/g₁ for the start vector g: B·g is exactly 0 in float64
+    // (found by search); the iteration must still find σ₁ = ‖A‖_F.
+    const A = [0.9907846984094633, 0.3646989157821925, -1.504930254020472, -0.5539512598954803];
+    const got = topSingularValue(A, 2, 2);
+    expect(got.converged).toBe(true);
+    expect(got.sigma / Math.hypot(...A)).toBeCloseTo(1, 14);
+  });
+
+  it('stops at the first iterate whose relative residual (λ₁ − λ₂)|cs|/ρ meets the tolerance', () => {
+    // A = [row of 100 ones; row of 100 alternating ±1/√2]: B = AAᵀ = diag(100, 50) exactly, scaled by
+    // max|A| = 1. The unit iterate (c, s) ∝ B^t·g has ρ = 100c² + 50s² and residual 50|cs|/ρ; count
+    // the iterations that formula needs, independently of the implementation.
+    const A = [...Array.from({ length: 100 }, () => 1), ...Array.from({ length: 100 }, (_, k) => (k % 2 === 0 ? 1 : -1) * Math.SQRT1_2)];
+    const got = topSingularValue(A, 2, 100);
+    const golden = 0.6180339887498949;
+    let c = 100 * (0.5 + (golden % 1));
+    let s = 50 * (0.5 + ((2 * golden) % 1));
+    let expected = 0;
+    for (;;) {
+      expected++;
+      const r = Math.hypot(c, s);
+      const [cu, su] = [c / r, s / r];
+      const rho = 100 * cu * cu + 50 * su * su;
+      if ((50 * Math.abs(cu * su)) / rho <= POWER_ITERATION_REL_TOL) break;
+      [c, s] = [100 * cu, 50 * su];
+    }
+    expect(Math.abs(got.iterations - expected)).toBeLessThanOrEqual(1);
+    expect(got.sigma).toBeCloseTo(10, 9);
+  });
 });
