@@ -57,6 +57,8 @@ export {
   stableRank,
 } from './theory/index.js';
 export type { AsymptoticRates, H25Hypotheses, LimitDirection } from './theory/index.js';
+export { referenceShapeTheory, shapeQuantities, wholeRankHeuristic } from './theory/index.js';
+export type { ShapeQuantities, ShapeTheory } from './theory/index.js';
 
 // Trainers: the seam every claim reads its trajectories through.
 export type { Trainer, TrainedCheckpoint } from './trainers/index.js';

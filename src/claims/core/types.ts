@@ -2,6 +2,7 @@ import type { Arbitrary } from 'fast-check';
 import type { DatasetDescriptor, Dataset } from '../../data/index.js';
 import type { Problem } from '../../problem/types.js';
 import type { GaussianTestError, LimitDirection, LimitDirectionOk } from '../../theory/index.js';
+import type { ShapeTheory } from '../../theory/shape.js';
 import type { Trainer } from '../../trainers/types.js';
 
 /** Provenance tags of docs/theory.md: how much of a claim its source itself states. */
@@ -46,7 +47,7 @@ export interface ClaimParameter {
  * The theory functions a claim reads, gathered in one object so that a theory fault replaces one of
  * them for the whole claim (docs/theory.md §8): the same code path, one thing broken.
  */
-export interface TheoryPort {
+export interface TheoryPort extends ShapeTheory {
   /** Ŵ of docs/theory.md §2. */
   limitDirection(p: Problem): LimitDirection;
   /** w̄ = v₊ − v₋ of a solved prediction (null when the rows do not share one vector per block). */
