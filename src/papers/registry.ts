@@ -1,11 +1,17 @@
 import type { ClaimDefinition, Fault } from '../claims/core/types.js';
 import { engineFaults } from '../faults/index.js';
 import { h25 } from './h25/index.js';
+import { kcg23 } from './kcg23/index.js';
+import { fvbsh23 } from './fvbsh23/index.js';
+import { ll20 } from './ll20/index.js';
 import type { Paper } from './paper.js';
 
 /** Every paper the suite checks; a new paper adds one line here. */
 export const papers: readonly Paper[] = [
   h25,
+  kcg23,
+  fvbsh23,
+  ll20,
 ];
 
 /** Every claim, paper by paper. */

@@ -6,7 +6,14 @@ import type { ShapeTheory } from '../../theory/shape.js';
 import type { Trainer } from '../../trainers/types.js';
 
 /** Provenance tags of docs/theory.md: how much of a claim its source itself states. */
-export type ProvenanceTag = 'stated' | 'derived' | 'reconstructed' | 'stated + derived' | 'known-false';
+export type ProvenanceTag =
+  | 'stated'
+  | 'derived'
+  | 'reconstructed'
+  | 'stated + derived'
+  | 'known-false'
+  /** K-RANK: the source states the whole claim; the per-block reading is derived (docs/theory.md §5). */
+  | 'stated (per block: derived)';
 
 /** What a true claim does on its scenarios, and what must happen to a known-false claim. */
 export type ExpectedVerdict = 'holds' | 'refuted';
