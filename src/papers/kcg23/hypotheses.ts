@@ -5,7 +5,7 @@ import type { Problem } from '../../problem/types.js';
 /**
  * The near-orthogonality constant required (docs/theory.md §3.3, §9.2): ‖x_i‖² ≥ C·n·max_{k≠i}|⟨x_i, x_k⟩|
  * with C = 1. KCG23 needs "C large enough" without a value (reconstructed); 1 is met by every quick
- * and deep space (realised C ≈ √d/(2.5n): 1.6–4 quick, ≈ 1.3 deep) and fails for d ≲ (2.5n)².
+ * space (realised C ≈ √d/(2.5n) ≥ 1.6) and most deep draws (0.9–1.3), and fails for d ≲ (2.5n)².
  */
 export const NEAR_ORTHOGONAL_C = 1;
 

@@ -25,7 +25,7 @@ export const KCG_QUICK: Omit<KcgSpace, 'steps'> = { n: [3, 6], d: [600, 1200], m
 
 /**
  * Deep tier at KCG23's scale: n = 20, d = 4000, m = 40 (their simulations use n = 20 and widths in
- * the tens); √4000/(2.5·20) ≈ 1.3 keeps the realised constant above 1.
+ * the tens); the realised constant is 0.9–1.3 (≈ √4000/(2.5·20)), and draws below 1 are redrawn.
  */
 export const KCG_DEEP: Omit<KcgSpace, 'steps'> = { n: [20, 20], d: [4000, 4000], m: [40, 40], gamma: [0.1, 0.9] };
 

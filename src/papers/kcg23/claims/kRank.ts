@@ -15,47 +15,57 @@ export const RANK_STEPS = 10_000;
 export const RANK_DEEP_STEPS = 100_000;
 
 /**
- * Largest block stable rank − 1 allowed over the last decade [T/10, T]. Measured on the calibrate
- * stream (seed 7, N = 40 leaky runs, T = 10⁴): at most 3.5·10⁻⁶ (γ near 0.1 is slowest); under
- * `backward-relu`, `backward-sign-flip` and `row-norm-rank` it stays ≥ 0.05. 10⁻⁴ leaves 30× room.
+ * Block stable rank − 1 at T below which a block counts as converged. Measured on the calibrate stream
+ * (seed 7, N = 300 runs, T = 10⁴): median 2·10⁻⁶, but slopes γ ≈ 0.1 converge slowly (up to 0.05
+ * at T, still falling); under `backward-relu`, `backward-sign-flip` and `row-norm-rank` it stays ≥ 0.05
+ * and does not fall. A block above this must show {@link BLOCK_RANK_DECAY}.
  */
 export const BLOCK_RANK_TOL = 1e-4;
 
 /**
- * Rounding of a stable rank: the power iteration brackets σ₁² to relative POWER_ITERATION_REL_TOL
- * (docs/theory.md §2.2), so a difference of two stable ranks near 1 is known to 2·10⁻¹⁰; twice that.
+ * Largest ratio (SR(T) − 1)/(SR(T/100) − 1) of a block not yet within {@link BLOCK_RANK_TOL}: over the
+ * last two decades it must at least halve (→ 1 as a trend, docs/theory.md §9.3). Measured on the
+ * calibrate stream (seed 7, N = 300): at most 0.42 where SR(T) − 1 > 10⁻⁴ (typically 0.03–0.3); the
+ * designated faults give 0.9–1.1.
  */
-export const RANK_ROUNDING = 4 * POWER_ITERATION_REL_TOL;
+export const BLOCK_RANK_DECAY = 0.5;
 
 /**
- * ReLU: the largest stable rank of the whole W over the last two decades. KCG23 bound it by a constant
- * without a value (reconstructed); measured on the calibrate stream (seed 7, N = 40 ReLU runs, m ≤ 10,
- * T = 10⁴): at most 2.4 (most runs 1.4–2.1). 4 leaves room while a stable rank growing with t or m
- * (a Gaussian-like W has ≈ m(1 − 2√(m/d)) ≥ 3.4 at m = 4) fails it.
+ * Rounding of a stable rank: the power iteration brackets σ₁² to relative POWER_ITERATION_REL_TOL
+ * (docs/theory.md §2.2), so a stable rank near 1 is known to 10⁻¹⁰; twice that for a ratio.
  */
-export const RELU_RANK_BOUND = 4;
+export const RANK_ROUNDING = 2 * POWER_ITERATION_REL_TOL;
 
-/** Leaky runs: each block's stable rank near 1 over the last decade and not rising since T/100. */
+/**
+ * ReLU: bound on the whole W's stable rank over the last two decades [T/100, T]. KCG23 give no value
+ * for the constant (reconstructed). Measured on the calibrate stream (seed 7, ≈ 1650 ReLU draws of the
+ * quick space, n ≤ 6): at most 3.61, still rising by up to 22% in the last decade towards its limit
+ * (so the bound is read in level, not as "no growth"). 5 leaves 1.4× room while a W that keeps
+ * Gaussian-like rank (≈ m(1 − 2√(m/d)) ≥ 6 at m ≥ 8) fails it.
+ */
+export const RELU_RANK_BOUND = 5;
+
+/** Leaky runs: each block's stable rank within BLOCK_RANK_TOL of 1 at T, or at least halving its gap over [T/100, T]. */
 function leakyCheck(s: Scenario, run: KcgRun): RunVerdict {
   const T = run.trajectory.steps;
-  const late = window(run.trajectory.checkpoints, T / 10, T);
   const early = at(run, T / 100);
   const last = at(run, T);
   let slack = Infinity;
   const parts: string[] = [];
   const measured: Record<string, number> = {};
   for (const side of ['plus', 'minus'] as const) {
-    const lateErr = late.map((c) => c.blockStableRank[side]);
-    if (lateErr.some((v) => v === null) || early.blockStableRank[side] === null) return refutedBecause(`block ${side}: no stable rank (an empty or all-zero block)`);
-    const worst = Math.max(...lateErr.map((v) => v! - 1));
-    const eEarly = early.blockStableRank[side]! - 1;
-    const eLast = last.blockStableRank[side]! - 1;
-    const level = (BLOCK_RANK_TOL - worst) / BLOCK_RANK_TOL;
-    const trend = (eEarly + RANK_ROUNDING - eLast) / (Math.abs(eEarly) + RANK_ROUNDING);
-    slack = Math.min(slack, level, trend);
-    measured[`${side}.lateMax`] = worst;
-    measured[`${side}.atT100`] = eEarly;
-    parts.push(`${side}: max SR − 1 over [T/10, T] = ${worst.toExponential(2)} (tol ${BLOCK_RANK_TOL}), ${eEarly.toExponential(2)} at T/100 → ${eLast.toExponential(2)} at T`);
+    const a = early.blockStableRank[side];
+    const b = last.blockStableRank[side];
+    if (a === null || b === null) return refutedBecause(`block ${side}: no stable rank (an empty or all-zero block)`);
+    const eEarly = a - 1;
+    const eLast = b - 1;
+    const ratio = (eLast + RANK_ROUNDING) / (Math.abs(eEarly) + RANK_ROUNDING);
+    const level = (BLOCK_RANK_TOL - eLast) / BLOCK_RANK_TOL;
+    const trend = (BLOCK_RANK_DECAY - ratio) / BLOCK_RANK_DECAY;
+    slack = Math.min(slack, Math.max(level, trend));
+    measured[`${side}.atT`] = eLast;
+    measured[`${side}.decay`] = ratio;
+    parts.push(`${side}: SR − 1 = ${eEarly.toExponential(2)} at T/100 → ${eLast.toExponential(2)} at T (tol ${BLOCK_RANK_TOL}, or ratio ${ratio.toPrecision(3)} ≤ ${BLOCK_RANK_DECAY})`);
   }
   const whole = last.stableRank ?? NaN;
   const heuristic = wholeRankHeuristic(s.gamma);
@@ -69,7 +79,7 @@ function leakyCheck(s: Scenario, run: KcgRun): RunVerdict {
   return verdictFromSlack(slack, `${parts.join('; ')}; whole W ${whole.toFixed(5)} vs heuristic ${heuristic.toFixed(5)} (reported)`, measured, series);
 }
 
-/** ReLU runs: the whole W's stable rank over [T/100, T] below {@link RELU_RANK_BOUND}. */
+/** ReLU runs: the whole W's stable rank over [T/100, T] at most {@link RELU_RANK_BOUND}. */
 function reluCheck(run: KcgRun): RunVerdict {
   const T = run.trajectory.steps;
   const ranks = window(run.trajectory.checkpoints, T / 100, T).map((c) => c.stableRank);
@@ -86,11 +96,12 @@ export const kRank = defineClaim('kcg23', {
   expected: 'holds',
   statement:
     'Leaky ReLU on nearly-orthogonal data, logistic loss, small init: the stable rank of each sign block → 1 (the whole W approaches 2(1+γ²)/(1+γ)², reported); ReLU: the stable rank stays bounded by a constant.',
-  method: `leaky (γ ∈ [0.1, 0.9]): each block's stable rank − 1 at most ${BLOCK_RANK_TOL} over [T/10, T] and not above its value at T/100 (T = 10⁴); whole W reported beside the heuristic. ReLU: stable rank ≤ ${RELU_RANK_BOUND} over [T/100, T].`,
+  method: `leaky (γ ∈ [0.1, 0.9]), T = 10⁴: each block's stable rank − 1 at T at most ${BLOCK_RANK_TOL}, or at most ${BLOCK_RANK_DECAY} times its value at T/100 (a trend to 1); whole W reported beside the heuristic. ReLU: stable rank ≤ ${RELU_RANK_BOUND} over [T/100, T].`,
   parameters: {
-    blockRankTol: { value: BLOCK_RANK_TOL, doc: 'block stable rank − 1 allowed over the last decade (calibrate seed 7, N = 40: ≤ 3.5e-6)' },
-    reluRankBound: { value: RELU_RANK_BOUND, doc: 'ReLU stable-rank bound (reconstructed constant; calibrate seed 7, N = 40: ≤ 2.4)' },
-    rankRounding: { value: RANK_ROUNDING, doc: 'rounding of a difference of stable ranks (power iteration tolerance)' },
+    blockRankTol: { value: BLOCK_RANK_TOL, doc: 'block stable rank − 1 at T counted as converged (calibrate seed 7, N = 300: median 2e-6)' },
+    blockRankDecay: { value: BLOCK_RANK_DECAY, doc: 'largest (SR(T) − 1)/(SR(T/100) − 1) of an unconverged block (calibrate seed 7, N = 300: ≤ 0.42)' },
+    reluRankBound: { value: RELU_RANK_BOUND, doc: 'ReLU stable-rank bound (reconstructed constant; calibrate seed 7, ≈ 1650 ReLU draws: ≤ 3.61)' },
+    rankRounding: { value: RANK_ROUNDING, doc: 'rounding of a stable rank near 1 (power iteration tolerance)' },
   },
   scenario: fc.oneof(kcgArb({ ...KCG_QUICK, steps: RANK_STEPS }), kcgReluArb({ ...KCG_QUICK, steps: RANK_STEPS })),
   deepScenario: fc.oneof(kcgArb({ ...KCG_DEEP, steps: RANK_DEEP_STEPS }), kcgReluArb({ ...KCG_DEEP, steps: RANK_DEEP_STEPS })),

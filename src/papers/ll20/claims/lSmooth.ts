@@ -42,7 +42,7 @@ export const lSmooth = defineClaim('ll20', {
     { fault: 'smoothed-mean', why: 'log(1/L)/‖W‖ = γ̃ + log n/‖W‖ (exp loss): the added term falls as ‖W‖ grows, and on strong-signal data faster than γ̃ rises' },
     { fault: 'loss-derivative-sign', why: 'gradient ascent never reaches γ̃ > 0 (or leaves the float64 range), though the data are interpolable' },
   ],
-  // No control: no step size was found that makes γ̃ fall once positive (docs/theory.md §9.3: 60 runs with
+  // No control: no step size was found that makes γ̃ fall once positive (docs/theory.md §9.3: 140 runs with
   // α up to 200/max‖x_i‖², linear and leaky, both losses); large steps only keep γ̃ from turning positive.
   controls: [],
   run: (s, ctx) => ll20Run(s, ctx, monotoneCheckpoints(s.steps, SMOOTH_EVERY)),
