@@ -6,7 +6,7 @@ import type { Problem } from '../problem/types.js';
 import { validateProblem } from '../problem/validate.js';
 import { float64Trainer, problemToFile } from '../trainers/index.js';
 import { jacobiSingularValues, jacobiStableRank } from './_testing/jacobiSvd.js';
-import { shapeQuantities, wholeRankHeuristic, type ShapeQuantities } from './shape.js';
+import { referenceShapeTheory, shapeQuantities, wholeRankHeuristic, type ShapeQuantities } from './shape.js';
 import { measureTrajectory } from './trajectory.js';
 
 /** Agreement asked of the shape quantities against the Jacobi reference (the power iteration stops at 1e-10). */
@@ -125,6 +125,20 @@ describe('shape quantities against an independent Jacobi SVD', () => {
     const t = shapeQuantities(p, W, Float64Array.of(1, 2), Math.SQRT2);
     expect(t.blockStableRank.minus).toBeNull();
     expect(t.blockStableRank.plus).toBeCloseTo(2, 12);
+  });
+
+  it('measured checkpoints compute the shape on first read, once, and show it to JSON and spread', () => {
+    let calls = 0;
+    const counting = { ...referenceShapeTheory, stableRank: (W: Float64Array, m: number, d: number) => (calls++, referenceShapeTheory.stableRank(W, m, d)) };
+    const p = validateProblem(makeProblemFile(generateDataset({ kind: 'gaussian', n: 3, d: 4, muNorm: 1, seed: 1 }), { m: 2, gamma: 0.5, steps: 1, initScale: 0.1 }));
+    const [c] = measureTrajectory(p, 'toy', [{ t: 0, W: p.W0 }], counting).checkpoints;
+    expect(calls).toBe(0);
+    const first = c!.stableRank;
+    expect(c!.stableRank).toBe(first);
+    expect(calls).toBe(1);
+    expect(JSON.parse(JSON.stringify(c)).stableRank).toBe(first);
+    expect({ ...c! }.stableRank).toBe(first);
+    expect(calls).toBe(1);
   });
 
   it('the whole-W heuristic is 2 at γ = 0, 1 at γ = 1, and 2(1 + γ²)/(1 + γ)² between', () => {

@@ -38,34 +38,80 @@ export interface ShapeQuantities {
 
 const valueOf = (r: StableRank): number | null => (r.status === 'ok' ? r.value : null);
 
+/** What the shape quantities are computed from: the network's a, m, d and loss. */
+export interface ShapeNetwork {
+  readonly a: Float64Array;
+  readonly m: number;
+  readonly d: number;
+  readonly loss: LossName;
+}
+
 /**
- * The shape quantities of W (docs/theory.md §9.1) from its margins q and ‖W‖_F, with the stable ranks
- * and γ̃ taken from `theory` (default: the reference functions).
- *
- * @param p - the network's a, m, d and loss
- * @throws InputError on shapes or non-finite entries of W
+ * `base` with the shape quantities of W (docs/theory.md §9.1) added as enumerable getters, each computed
+ * on its first read and kept: a claim that never reads the stable ranks (most H25 claims) pays nothing
+ * for their power iterations, and JSON and object spread still see plain values. The stable ranks and
+ * γ̃ come from `theory` (default: the reference functions); q are W's margins and normF its ‖W‖_F.
  */
-export function shapeQuantities(
-  p: { readonly a: Float64Array; readonly m: number; readonly d: number; readonly loss: LossName },
+export function withShape<T extends object>(
+  base: T,
+  p: ShapeNetwork,
   W: Float64Array,
   q: Float64Array,
   normF: number,
   theory: ShapeTheory = referenceShapeTheory,
-): ShapeQuantities {
+): T & ShapeQuantities {
+  const lazy = <K extends keyof ShapeQuantities>(key: K, compute: () => ShapeQuantities[K]): void => {
+    let done = false;
+    let value: ShapeQuantities[K] | undefined;
+    Object.defineProperty(base, key, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = compute();
+          done = true;
+        }
+        return value;
+      },
+    });
+  };
   let minQ = Infinity;
   let maxQ = -Infinity;
   for (const v of q) {
     minQ = Math.min(minQ, v);
     maxQ = Math.max(maxQ, v);
   }
-  const blocks = theory.blockStableRanks(W, p.a, p.d);
   const normalised = normF > 0 && q.length > 0;
+  lazy('stableRank', () => valueOf(theory.stableRank(W, p.m, p.d)));
+  lazy('blockStableRank', () => {
+    const blocks = theory.blockStableRanks(W, p.a, p.d);
+    return { plus: valueOf(blocks.positive), minus: valueOf(blocks.negative) };
+  });
+  lazy('minNormalizedMargin', () => (normalised ? minQ / normF : null));
+  lazy('maxNormalizedMargin', () => (normalised ? maxQ / normF : null));
+  lazy('smoothedMargin', () => (normF > 0 ? theory.smoothedMargin(q, normF, p.loss) : null));
+  return base as T & ShapeQuantities;
+}
+
+/**
+ * The shape quantities of W (docs/theory.md §9.1) as plain values, from its margins q and ‖W‖_F, with
+ * the stable ranks and γ̃ taken from `theory` (default: the reference functions).
+ *
+ * @throws InputError on shapes or non-finite entries of W
+ */
+export function shapeQuantities(
+  p: ShapeNetwork,
+  W: Float64Array,
+  q: Float64Array,
+  normF: number,
+  theory: ShapeTheory = referenceShapeTheory,
+): ShapeQuantities {
+  const s = withShape({}, p, W, q, normF, theory);
   return {
-    stableRank: valueOf(theory.stableRank(W, p.m, p.d)),
-    blockStableRank: { plus: valueOf(blocks.positive), minus: valueOf(blocks.negative) },
-    minNormalizedMargin: normalised ? minQ / normF : null,
-    maxNormalizedMargin: normalised ? maxQ / normF : null,
-    smoothedMargin: normF > 0 ? theory.smoothedMargin(q, normF, p.loss) : null,
+    stableRank: s.stableRank,
+    blockStableRank: s.blockStableRank,
+    minNormalizedMargin: s.minNormalizedMargin,
+    maxNormalizedMargin: s.maxNormalizedMargin,
+    smoothedMargin: s.smoothedMargin,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Problem } from '../problem/types.js';
 import type { TrainedCheckpoint } from '../trainers/types.js';
 import { margins } from './margins.js';
-import { referenceShapeTheory, shapeQuantities, type ShapeQuantities, type ShapeTheory } from './shape.js';
+import { referenceShapeTheory, withShape, type ShapeQuantities, type ShapeTheory } from './shape.js';
 
 /**
  * A checkpoint with the quantities of docs/theory.md §1–§2 computed by the suite from W alone, and
@@ -37,7 +37,8 @@ export interface MeasuredTrajectory {
 /**
  * Margins, loss, log-loss and ‖W‖ at every checkpoint, recomputed from W (docs/theory.md §1–§2): a
  * trainer supplies weights only, so every trainer's run is judged by the same arithmetic. The shape
- * quantities (docs/theory.md §9.1) come from `shape` (a claim passes its context's theory).
+ * quantities (docs/theory.md §9.1) come from `shape` (a claim passes its context's theory), computed
+ * on first read.
  */
 export function measureTrajectory(
   p: Problem,
@@ -54,7 +55,7 @@ export function measureTrajectory(
       maxMargin = Math.max(maxMargin, q);
     }
     const logLoss = r.logLossSum - Math.log(p.n);
-    return {
+    const base = {
       t: c.t,
       W: c.W,
       loss: Math.exp(logLoss),
@@ -62,9 +63,9 @@ export function measureTrajectory(
       minMargin,
       maxMargin,
       normW: r.normF,
-      ...shapeQuantities(p, c.W, r.q, r.normF, shape),
       ...(c.loss !== undefined ? { trainerLoss: c.loss } : {}),
     };
+    return withShape(base, p, c.W, r.q, r.normF, shape);
   });
   const last = checkpoints[checkpoints.length - 1]!;
   return { trainer, steps: last.t, checkpoints, W: last.W };

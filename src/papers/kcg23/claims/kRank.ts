@@ -112,9 +112,9 @@ export const kRank = defineClaim('kcg23', {
   ],
   controls: [
     {
-      description: 'init 10⁴–10⁵ times the safe scale (init ≫ step), hypotheses ignored: the random W(0) dominates and the blocks keep their rank',
+      description: 'init 10⁶–10⁷ times the safe scale (init ≫ step), hypotheses ignored: the random W(0) dominates and the blocks keep their rank',
       target: 'refuted',
-      scenario: kcgArb({ ...KCG_QUICK, steps: RANK_STEPS, initFactor: [1e4, 1e5] }),
+      scenario: kcgArb({ ...KCG_QUICK, steps: RANK_STEPS, initFactor: [1e6, 1e7] }),
     },
   ],
   run: (s, ctx) => kcgRun(s, ctx),
