@@ -27,8 +27,12 @@ export function monotoneCheckpoints(steps: number, every: number): number[] {
 }
 
 /** Trains the scenario's problem through the context, measuring the shape quantities with the context's theory. */
-export async function ll20Run(s: Scenario, ctx: ClaimContext, checkpoints: readonly number[]): Promise<Ll20Run> {
-  const problem = scenarioProblem(s);
+export function ll20Run(s: Scenario, ctx: ClaimContext, checkpoints: readonly number[]): Promise<Ll20Run> {
+  return ll20RunOf(scenarioProblem(s), ctx, checkpoints);
+}
+
+/** {@link ll20Run} on a given problem. */
+export async function ll20RunOf(problem: Problem, ctx: ClaimContext, checkpoints: readonly number[]): Promise<Ll20Run> {
   const trained = await ctx.trainer.train(problem, checkpoints);
   return {
     problem,
@@ -39,9 +43,9 @@ export async function ll20Run(s: Scenario, ctx: ClaimContext, checkpoints: reado
 }
 
 /** The per-run record. */
-export function ll20Facts(s: Scenario, run: Ll20Run): RunFacts {
+export function ll20Facts(seed: number | string, run: Ll20Run): RunFacts {
   const h = run.hypotheses;
-  return { seed: s.data.seed, n: run.problem.n, d: run.problem.d, m: run.problem.m, hypotheses: { case1: h.case1.holds, stepSize: h.stepSize.holds, separable: run.separable } };
+  return { seed, n: run.problem.n, d: run.problem.d, m: run.problem.m, hypotheses: { case1: h.case1.holds, stepSize: h.stepSize.holds, separable: run.separable } };
 }
 
 /**

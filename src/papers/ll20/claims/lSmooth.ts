@@ -52,6 +52,6 @@ export const lSmooth = defineClaim('ll20', {
     if (!h.init.holds) return { applies: false, reason: 'init not below the step' };
     return { applies: true, reason: 'Case 1, small init, α ≤ 0.5/max‖x_i‖²' };
   },
-  facts: ll20Facts,
+  facts: (s, run) => ll20Facts(s.data.seed, run),
   check: (_s, run) => monotoneAfter(run, smoothedMarginQuantity, true),
 });
