@@ -20,6 +20,8 @@ export interface KcgHypotheses {
   readonly smallInit: boolean;
   /** Every point has, at init, a neuron of its label's sign active on it (ReLU: else it is never learnt). */
   readonly everyPointServed: boolean;
+  /** Both labels occur (with one class only, u₊ ∝ u₋ and the whole W tends to rank 1: no classification problem). */
+  readonly bothClasses: boolean;
 }
 
 /** Measures {@link KcgHypotheses} on a problem. */
@@ -44,6 +46,7 @@ export function kcgHypotheses(p: Problem): KcgHypotheses {
   }
   const initRatio = maxRow / bound;
   return {
+    bothClasses: p.y.some((v) => v > 0) && p.y.some((v) => v < 0),
     orthogonalityC,
     nearlyOrthogonal: orthogonalityC >= NEAR_ORTHOGONAL_C,
     initRatio,

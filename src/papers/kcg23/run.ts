@@ -23,9 +23,10 @@ export async function kcgRun(s: Scenario, ctx: ClaimContext, checkpoints?: reado
   return { problem, trajectory: measureTrajectory(problem, ctx.trainer.name, trained, ctx.theory), hypotheses: kcgHypotheses(problem) };
 }
 
-/** Nearly-orthogonal data and an init below the step (docs/theory.md §9.2). */
+/** Both classes, nearly-orthogonal data and an init below the step (docs/theory.md §9.2). */
 export function kcgApplicability(run: KcgRun): Applicability {
   const h = run.hypotheses;
+  if (!h.bothClasses) return { applies: false, reason: 'one class only' };
   if (!h.nearlyOrthogonal) return { applies: false, reason: `not nearly orthogonal: realised C = ${h.orthogonalityC.toPrecision(3)} < ${NEAR_ORTHOGONAL_C}` };
   if (!h.smallInit) return { applies: false, reason: `init not below the step: max‖w_j(0)‖/bound = ${h.initRatio.toPrecision(3)}` };
   return { applies: true, reason: `realised C = ${h.orthogonalityC.toPrecision(3)}, init/bound = ${h.initRatio.toPrecision(3)}` };
@@ -39,7 +40,7 @@ export function kcgFacts(s: Scenario, run: KcgRun): RunFacts {
     n: run.problem.n,
     d: run.problem.d,
     m: run.problem.m,
-    hypotheses: { nearlyOrthogonal: h.nearlyOrthogonal, smallInit: h.smallInit, everyPointServed: h.everyPointServed },
+    hypotheses: { bothClasses: h.bothClasses, nearlyOrthogonal: h.nearlyOrthogonal, smallInit: h.smallInit, everyPointServed: h.everyPointServed },
   };
 }
 

@@ -106,7 +106,6 @@ export const kRank = defineClaim('kcg23', {
   scenario: fc.oneof(kcgArb({ ...KCG_QUICK, steps: RANK_STEPS }), kcgReluArb({ ...KCG_QUICK, steps: RANK_STEPS })),
   deepScenario: fc.oneof(kcgArb({ ...KCG_DEEP, steps: RANK_DEEP_STEPS }), kcgReluArb({ ...KCG_DEEP, steps: RANK_DEEP_STEPS })),
   designated: [
-    { fault: 'backward-relu', why: 'a ReLU backward pass lets each neuron learn only the points it activates, so a block keeps several directions', scenario: kcgArb({ ...KCG_QUICK, steps: RANK_STEPS }) },
     { fault: 'backward-sign-flip', why: 'the flipped neuron learns the other block’s direction, so its block keeps rank 2', scenario: kcgArb({ ...KCG_QUICK, steps: RANK_STEPS }) },
     { fault: 'row-norm-rank', why: 'with equal rows ‖W‖_F²/max‖w_j‖² is the block’s row count, not 1', scenario: kcgArb({ ...KCG_QUICK, steps: RANK_STEPS }) },
   ],
