@@ -17,8 +17,8 @@ export const RANK_DEEP_STEPS = 100_000;
 /**
  * Block stable rank − 1 at T below which a block counts as converged. Measured on the calibrate stream
  * (seed 7, N = 300 runs, T = 10⁴): median 2·10⁻⁶, but slopes γ ≈ 0.1 converge slowly (up to 0.05
- * at T, still falling); under `backward-relu`, `backward-sign-flip` and `row-norm-rank` it stays ≥ 0.05
- * and does not fall. A block above this must show {@link BLOCK_RANK_DECAY}.
+ * at T, still falling); under `backward-sign-flip` and `row-norm-rank` it stays ≥ 0.03 and does not
+ * fall. A block above this must show {@link BLOCK_RANK_DECAY}.
  */
 export const BLOCK_RANK_TOL = 1e-4;
 
