@@ -60,6 +60,8 @@ export type { AsymptoticRates, H25Hypotheses, LimitDirection } from './theory/in
 // Theory of the linear case (docs/theory.md §10.1–§10.2) and of FCB22 (§10.5).
 export { degenerateSupport, fcb22Bound, fcb22Hypotheses, marginResidualGrowth, nearOrthogonality, residualGrowth, residualOffset } from './theory/index.js';
 export type { DegenerateSupport, Fcb22Bound, Fcb22Hypotheses, MarginResidualGrowth, NearOrthogonalityReport, ResidualOffset } from './theory/index.js';
+export { referenceShapeTheory, shapeQuantities, wholeRankHeuristic } from './theory/index.js';
+export type { ShapeQuantities, ShapeTheory } from './theory/index.js';
 
 // Trainers: the seam every claim reads its trajectories through.
 export type { Trainer, TrainedCheckpoint } from './trainers/index.js';

@@ -100,6 +100,11 @@ describe('benign-check verify and calibrate', () => {
     expect(report.claims[0]!.designated).toEqual([expect.objectContaining({ fault: 'backward-sign-flip', refuted: true })]);
     const list = await cli('verify', '--claims', 'h25', '--list');
     expect(list.code).toBe(0);
+    for (const [key, ids] of [['kcg23', ['K-RANK', 'K-RANK-FULL', 'K-MARGIN', 'K-LOSS']], ['fvbsh23', ['F-RANK1STEP']], ['ll20', ['L-SMOOTH', 'L-RAWMARGIN']]] as const) {
+      const paper = await cli('verify', '--claims', key, '--list');
+      expect(paper.code).toBe(0);
+      for (const id of ids) expect(paper.out).toContain(id);
+    }
   });
 
   it('calibrate records every verdict and measurement on the calibrate stream', async () => {

@@ -2,12 +2,18 @@ import type { ClaimDefinition, Fault } from '../claims/core/types.js';
 import { engineFaults } from '../faults/index.js';
 import { fcb22 } from './fcb22/index.js';
 import { h25 } from './h25/index.js';
+import { kcg23 } from './kcg23/index.js';
+import { fvbsh23 } from './fvbsh23/index.js';
+import { ll20 } from './ll20/index.js';
 import type { Paper } from './paper.js';
 import { shngs18 } from './shngs18/index.js';
 
 /** Every paper the suite checks; a new paper adds one line here. */
 export const papers: readonly Paper[] = [
   h25,
+  kcg23,
+  fvbsh23,
+  ll20,
   shngs18,
   fcb22,
 ];

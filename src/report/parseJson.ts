@@ -18,7 +18,7 @@ export interface ParsedJsonReport {
   readonly shard?: ShardField;
 }
 
-const TAGS: readonly ProvenanceTag[] = ['stated', 'derived', 'reconstructed', 'stated + derived', 'known-false'];
+const TAGS: readonly ProvenanceTag[] = ['stated', 'derived', 'reconstructed', 'stated + derived', 'known-false', 'stated (per block: derived)'];
 const EXPECTED: readonly ExpectedVerdict[] = ['holds', 'refuted'];
 const VERDICTS: readonly Verdict[] = ['holds', 'refuted', 'inapplicable'];
 const STATUSES: readonly ClaimStatus[] = ['ok', 'mismatch', 'no power', 'control silent'];

@@ -70,3 +70,5 @@ export { BETA_QUANTILE_REL_TOL, clopperPearson } from './clopperPearson.js';
 export type { ConfidenceInterval } from './clopperPearson.js';
 export { gaussianTestError, monteCarloTestError } from './testError.js';
 export type { GaussianTestError, LabelledPoint, MonteCarloTestError } from './testError.js';
+export { referenceShapeTheory, shapeQuantities, wholeRankHeuristic, withShape } from './shape.js';
+export type { ShapeNetwork, ShapeQuantities, ShapeTheory } from './shape.js';

@@ -1,9 +1,13 @@
 import type { Problem } from '../problem/types.js';
 import type { TrainedCheckpoint } from '../trainers/types.js';
 import { margins } from './margins.js';
+import { referenceShapeTheory, withShape, type ShapeQuantities, type ShapeTheory } from './shape.js';
 
-/** A checkpoint with the quantities of docs/theory.md §1–§2 computed by the suite from W alone. */
-export interface MeasuredCheckpoint {
+/**
+ * A checkpoint with the quantities of docs/theory.md §1–§2 computed by the suite from W alone, and
+ * the shape quantities of docs/theory.md §9.1 (stable ranks, normalised and smoothed margins).
+ */
+export interface MeasuredCheckpoint extends ShapeQuantities {
   readonly t: number;
   /** W(t), m×d row-major, as the trainer reported it. */
   readonly W: Float64Array;
@@ -32,9 +36,16 @@ export interface MeasuredTrajectory {
 
 /**
  * Margins, loss, log-loss and ‖W‖ at every checkpoint, recomputed from W (docs/theory.md §1–§2): a
- * trainer supplies weights only, so every trainer's run is judged by the same arithmetic.
+ * trainer supplies weights only, so every trainer's run is judged by the same arithmetic. The shape
+ * quantities (docs/theory.md §9.1) come from `shape` (a claim passes its context's theory), computed
+ * on first read.
  */
-export function measureTrajectory(p: Problem, trainer: string, trained: readonly TrainedCheckpoint[]): MeasuredTrajectory {
+export function measureTrajectory(
+  p: Problem,
+  trainer: string,
+  trained: readonly TrainedCheckpoint[],
+  shape: ShapeTheory = referenceShapeTheory,
+): MeasuredTrajectory {
   const checkpoints = trained.map((c): MeasuredCheckpoint => {
     const r = margins(p, c.W, p.loss);
     let minMargin = Infinity;
@@ -44,7 +55,7 @@ export function measureTrajectory(p: Problem, trainer: string, trained: readonly
       maxMargin = Math.max(maxMargin, q);
     }
     const logLoss = r.logLossSum - Math.log(p.n);
-    return {
+    const base = {
       t: c.t,
       W: c.W,
       loss: Math.exp(logLoss),
@@ -54,6 +65,7 @@ export function measureTrajectory(p: Problem, trainer: string, trained: readonly
       normW: r.normF,
       ...(c.loss !== undefined ? { trainerLoss: c.loss } : {}),
     };
+    return withShape(base, p, c.W, r.q, r.normF, shape);
   });
   const last = checkpoints[checkpoints.length - 1]!;
   return { trainer, steps: last.t, checkpoints, W: last.W };

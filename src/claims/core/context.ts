@@ -1,11 +1,13 @@
 import { generateDataset } from '../../data/index.js';
 import { gaussianTestError, limitDirection } from '../../theory/index.js';
+import { referenceShapeTheory } from '../../theory/shape.js';
 import { float64Trainer } from '../../trainers/index.js';
 import type { Trainer } from '../../trainers/types.js';
 import type { ClaimContext, TheoryPort } from './types.js';
 
 /** The project's theory functions, unmodified (docs/theory.md §2). */
 export const referenceTheory: TheoryPort = {
+  ...referenceShapeTheory,
   limitDirection,
   wbar: (_p, limit) => limit.wbar,
   gaussianTestError,

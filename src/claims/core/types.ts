@@ -2,10 +2,18 @@ import type { Arbitrary } from 'fast-check';
 import type { DatasetDescriptor, Dataset } from '../../data/index.js';
 import type { Problem } from '../../problem/types.js';
 import type { GaussianTestError, LimitDirection, LimitDirectionOk } from '../../theory/index.js';
+import type { ShapeTheory } from '../../theory/shape.js';
 import type { Trainer } from '../../trainers/types.js';
 
 /** Provenance tags of docs/theory.md: how much of a claim its source itself states. */
-export type ProvenanceTag = 'stated' | 'derived' | 'reconstructed' | 'stated + derived' | 'known-false';
+export type ProvenanceTag =
+  | 'stated'
+  | 'derived'
+  | 'reconstructed'
+  | 'stated + derived'
+  | 'known-false'
+  /** K-RANK: the source states the whole claim; the per-block reading is derived (docs/theory.md §5). */
+  | 'stated (per block: derived)';
 
 /** What a true claim does on its scenarios, and what must happen to a known-false claim. */
 export type ExpectedVerdict = 'holds' | 'refuted';
@@ -46,7 +54,7 @@ export interface ClaimParameter {
  * The theory functions a claim reads, gathered in one object so that a theory fault replaces one of
  * them for the whole claim (docs/theory.md §8): the same code path, one thing broken.
  */
-export interface TheoryPort {
+export interface TheoryPort extends ShapeTheory {
   /** Ŵ of docs/theory.md §2. */
   limitDirection(p: Problem): LimitDirection;
   /** w̄ = v₊ − v₋ of a solved prediction (null when the rows do not share one vector per block). */

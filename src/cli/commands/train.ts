@@ -1,10 +1,13 @@
 import type { Decimal } from 'decimal.js';
-import { trainDecimal } from '../../engines/decimal/index.js';
+import { toDouble, trainDecimal } from '../../engines/decimal/index.js';
 import { trainFloat64 } from '../../engines/float64/index.js';
 import { defaultCheckpoints, normalizeCheckpoints } from '../../engines/schedule.js';
 import type { CheckpointOf } from '../../engines/types.js';
 import { InputError } from '../../errors.js';
+import type { Problem } from '../../problem/types.js';
 import { parseProblem } from '../../problem/validate.js';
+import { margins } from '../../theory/margins.js';
+import { shapeQuantities, type ShapeQuantities } from '../../theory/shape.js';
 import { choiceOption, integerListOption, numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { readTextFile, toJson, writeTextFile } from '../io.js';
@@ -39,7 +42,7 @@ export const train: Command = {
 
     let report: unknown;
     if (engine === 'float64') {
-      const run = trainFloat64(problem, { steps, checkpoints, formulation: formulation ?? 'auto', kernel: kernel ?? 'auto' });
+      const run = trainFloat64(problem, { steps, checkpoints, recordW: true, formulation: formulation ?? 'auto', kernel: kernel ?? 'auto' });
       report = {
         engine,
         formulation: run.formulation,
@@ -47,10 +50,10 @@ export const train: Command = {
         steps,
         W: rows(run.W, problem.m, problem.d),
         loss: run.loss,
-        checkpoints: run.checkpoints.map(float64Checkpoint),
+        checkpoints: run.checkpoints.map((c) => ({ ...float64Checkpoint(c), ...shapeOf(problem, c.W as Float64Array) })),
       };
     } else {
-      const run = trainDecimal(problem, { steps, checkpoints, ...(digits !== undefined ? { digits } : {}) });
+      const run = trainDecimal(problem, { steps, checkpoints, recordW: true, ...(digits !== undefined ? { digits } : {}) });
       const s = (v: Decimal): string => v.toString();
       report = {
         engine,
@@ -65,6 +68,7 @@ export const train: Command = {
           minMargin: s(c.minMargin),
           maxMargin: s(c.maxMargin),
           normW: s(c.normW),
+          ...decimalStrings(shapeOf(problem, Float64Array.from(c.W as readonly Decimal[], (v) => toDouble(v)))),
         })),
       };
     }
@@ -75,6 +79,24 @@ export const train: Command = {
     return ExitCode.ok;
   },
 };
+
+/** The shape quantities of docs/theory.md §9.1 at a checkpoint, from W in float64 (null where one does not exist). */
+function shapeOf(problem: Problem, W: Float64Array): ShapeQuantities {
+  const r = margins(problem, W, problem.loss);
+  return shapeQuantities(problem, W, r.q, r.normF);
+}
+
+/** The decimal engine's report writes every number as a string: the shape quantities too (their float64 values). */
+function decimalStrings(s: ShapeQuantities): Record<string, unknown> {
+  const str = (v: number | null): string | null => (v === null ? null : String(v));
+  return {
+    stableRank: str(s.stableRank),
+    blockStableRank: { plus: str(s.blockStableRank.plus), minus: str(s.blockStableRank.minus) },
+    minNormalizedMargin: str(s.minNormalizedMargin),
+    maxNormalizedMargin: str(s.maxNormalizedMargin),
+    smoothedMargin: str(s.smoothedMargin),
+  };
+}
 
 function float64Checkpoint(c: CheckpointOf<number>): Record<string, number> {
   return { t: c.t, loss: c.loss, logLoss: c.logLoss, minMargin: c.minMargin, maxMargin: c.maxMargin, normW: c.normW };
