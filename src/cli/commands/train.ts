@@ -3,6 +3,8 @@ import { trainDecimal } from '../../engines/decimal/index.js';
 import { trainFloat64 } from '../../engines/float64/index.js';
 import { defaultCheckpoints, normalizeCheckpoints } from '../../engines/schedule.js';
 import type { CheckpointOf } from '../../engines/types.js';
+import { activeNeurons, activityThreshold, paramNorm } from '../../theory/paramNorm.js';
+import { toDouble } from '../../engines/decimal/index.js';
 import { InputError } from '../../errors.js';
 import { parseProblem } from '../../problem/validate.js';
 import { choiceOption, integerListOption, numberOption, parseArgs, stringOption } from '../args.js';
@@ -37,26 +39,39 @@ export const train: Command = {
     const listed = integerListOption(args, 'checkpoints');
     const checkpoints = listed ? normalizeCheckpoints(listed, steps, '--checkpoints') : defaultCheckpoints(steps);
 
+    // docs/theory.md §11: square-loss runs also report Σ_j (a_j² + ‖w_j‖²) and the active neurons at every checkpoint.
+    const square = problem.loss === 'square';
+    const threshold = square ? activityThreshold(problem.W0, problem.a, problem.d) : 0;
+    const sizeOf = (W: ArrayLike<number>, a: ArrayLike<number>): { paramNorm: number; activeNeurons: number } => ({
+      paramNorm: paramNorm(W, a),
+      activeNeurons: activeNeurons(W, a, problem.d, threshold).count,
+    });
     let report: unknown;
     if (engine === 'float64') {
-      const run = trainFloat64(problem, { steps, checkpoints, formulation: formulation ?? 'auto', kernel: kernel ?? 'auto' });
+      const run = trainFloat64(problem, { steps, checkpoints, formulation: formulation ?? 'auto', kernel: kernel ?? 'auto', ...(square ? { recordW: true } : {}) });
       report = {
         engine,
         formulation: run.formulation,
         kernel: run.kernel,
         steps,
         W: rows(run.W, problem.m, problem.d),
+        ...(run.a ? { a: Array.from(run.a) } : {}),
         loss: run.loss,
-        checkpoints: run.checkpoints.map(float64Checkpoint),
+        checkpoints: run.checkpoints.map((c) => ({
+          ...float64Checkpoint(c),
+          ...(square ? sizeOf(c.W as Float64Array, (c.a as Float64Array | undefined) ?? problem.a) : {}),
+        })),
       };
     } else {
-      const run = trainDecimal(problem, { steps, checkpoints, ...(digits !== undefined ? { digits } : {}) });
+      const run = trainDecimal(problem, { steps, checkpoints, ...(digits !== undefined ? { digits } : {}), ...(square ? { recordW: true } : {}) });
+      const doubles = (v: readonly Decimal[]): Float64Array => Float64Array.from(v, toDouble);
       const s = (v: Decimal): string => v.toString();
       report = {
         engine,
         digits: run.digits,
         steps,
         W: rows((run.W as readonly Decimal[]).map(s), problem.m, problem.d),
+        ...(run.a ? { a: (run.a as readonly Decimal[]).map(s) } : {}),
         loss: s(run.loss),
         checkpoints: run.checkpoints.map((c) => ({
           t: c.t,
@@ -65,6 +80,7 @@ export const train: Command = {
           minMargin: s(c.minMargin),
           maxMargin: s(c.maxMargin),
           normW: s(c.normW),
+          ...(square ? sizeOf(doubles(c.W as readonly Decimal[]), c.a ? doubles(c.a as readonly Decimal[]) : problem.a) : {}),
         })),
       };
     }
