@@ -5,7 +5,6 @@ import { minNormInterpolator } from './minNorm.js';
 
 /** A tiny orthogonal square-loss problem: x_i = s_i e_i, width m. */
 function tiny(s: number[], y: number[], m: number) {
-  const n = s.length;
   return validateProblem({ X: s.map((v, i) => s.map((_, k) => (k === i ? v : 0))), y, gamma: 0, m, loss: 'square', lr: 0.1, steps: 1 });
 }
 
