@@ -1,11 +1,13 @@
 import type { ClaimDefinition, Fault } from '../claims/core/types.js';
 import { engineFaults } from '../faults/index.js';
 import { h25 } from './h25/index.js';
+import { morth26 } from './morth26/index.js';
 import type { Paper } from './paper.js';
 
 /** Every paper the suite checks; a new paper adds one line here. */
 export const papers: readonly Paper[] = [
   h25,
+  morth26,
 ];
 
 /** Every claim, paper by paper. */
