@@ -60,7 +60,7 @@ export interface TheoryPort {
   /** The well-initialisation event of MORTH26/DBP25 (docs/theory.md §11). */
   wellInitialised(p: Problem): WellInitialisation;
   /** Plateaus and drops of a loss curve in log time (docs/theory.md §11). */
-  readStaircase(curve: readonly (readonly [number, number])[]): Staircase;
+  readStaircase(curve: readonly (readonly [number, number])[], options?: { minDropLog?: number }): Staircase;
 }
 
 /** What a claim computes with: where trajectories come from, and the theory it compares them with. */

@@ -26,7 +26,7 @@ export async function squareRun(problem: Problem, ctx: ClaimContext, checkpoints
 }
 
 /** Dense log-spaced checkpoints for loss curves read in log time: every step up to 10, then `perDecade` a decade. */
-export function curveCheckpoints(steps: number, perDecade = 60): number[] {
+export function curveCheckpoints(steps: number, perDecade = 100): number[] {
   const early = Array.from({ length: Math.min(steps, 10) + 1 }, (_, t) => t);
   return [...new Set([...early, ...logSpacedCheckpoints(steps, perDecade)])].sort((p, q) => p - q);
 }
