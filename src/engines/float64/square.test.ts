@@ -39,6 +39,16 @@ describe('the float64 engine on the square loss (docs/theory.md §11)', () => {
     expect(run.checkpoints[0]!.loss).toBeCloseTo(direct, 14);
   });
 
+  it('moves W only within the row space of X, with a trained second layer too (the dual form holds)', () => {
+    // d = 4 > n = 2: e₃ and e₄ are orthogonal to both rows, so W(t) − W(0) has no component along them.
+    const p = validateProblem({ X: [[1, 0.5, 0, 0], [0.25, -1, 0, 0]], y: [1.3, -0.7], gamma: 0, m: 3, loss: 'square', trainSecondLayer: true, init: { scale: 0.3, seed: 'rows' }, lr: 0.2, steps: 100 });
+    for (const formulation of ['primal', 'dual'] as const) {
+      const run = trainFloat64(p, { steps: 100, formulation });
+      for (let j = 0; j < 3; j++) for (const k of [2, 3]) expect(run.W[j * 4 + k]).toBe(p.W0[j * 4 + k]);
+      expect(run.loss).toBeLessThan(trainFloat64(p, { steps: 0 }).loss);
+    }
+  });
+
   it('squareLoss is −Infinity in log only when every residual is 0', () => {
     expect(squareLoss(Float64Array.of(1, 2), Float64Array.of(1, 2))).toEqual({ loss: 0, logLoss: -Infinity });
     expect(squareLoss(Float64Array.of(3), Float64Array.of(1)).loss).toBeCloseTo(2, 15);
