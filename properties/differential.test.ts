@@ -9,7 +9,9 @@ import { generateDataset, problemFileArb } from '../src/data/index.js';
 import { trainDecimal } from '../src/engines/decimal/index.js';
 import { trainFloat64 } from '../src/engines/float64/index.js';
 import { validateProblem } from '../src/problem/validate.js';
+import { squareProblemArb } from '../src/engines/float64/_testing/squareProblems.js';
 import { gradientVersusFiniteDifference, lockstep } from './_support/differential.js';
+import { squareGradientVersusFiniteDifference, squareLockstep } from './_support/square.js';
 import { runs } from './_support/seed.js';
 
 /** Small problems: the decimal engine redoes every step. */
@@ -60,4 +62,30 @@ describe('reproducibility', () => {
     const d2 = trainDecimal(p, { steps: 3, digits: 30 });
     expect((d1.W as readonly unknown[]).map(String)).toEqual((d2.W as readonly unknown[]).map(String));
   });
+});
+
+/** Square-loss problems with real targets, both layer schemes (docs/theory.md §11). */
+const squareSmall = squareProblemArb();
+
+describe('float64 and decimal engines on the square loss (docs/theory.md §11)', () => {
+  test.prop([squareSmall, fc.integer({ min: 1, max: 10 })], { numRuns: runs(25) })(
+    'agree step by step on (W, a) within the rounding-error model (kink steps reported)',
+    (file, T) => {
+      const report = squareLockstep(validateProblem(file), T);
+      if (report.kinkSteps.length > 0) console.info(`kink-ambiguous steps (excluded, listed): ${report.kinkSteps.join(', ')}`);
+      expect(report.worstRatio).toBeLessThanOrEqual(1);
+      expect(report.worstLossRatio).toBeLessThanOrEqual(1);
+    },
+  );
+
+  test.prop([squareSmall], { numRuns: runs(20) })(
+    'the float64 gradient in (W, a) matches a central difference of the decimal square loss away from kinks',
+    (file) => {
+      const p = validateProblem(file);
+      const run = trainFloat64(p, { steps: 1, checkpoints: [1], recordW: true });
+      const c = run.checkpoints[0]!;
+      const { ratio } = squareGradientVersusFiniteDifference(p, { W: Float64Array.from(c.W as Float64Array), a: Float64Array.from((c.a as Float64Array | undefined) ?? p.a) });
+      expect(ratio).toBeLessThanOrEqual(1);
+    },
+  );
 });

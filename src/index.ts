@@ -8,6 +8,8 @@ export { InputError, NumericalError } from './errors.js';
 
 // The problem contract.
 export type { LossName, Problem, ProblemFile } from './problem/types.js';
+export type { MarginLossName, SecondLayerInit } from './problem/types.js';
+export { marginLoss } from './problem/marginLoss.js';
 export { parseProblem, toProblemFile, validateProblem } from './problem/validate.js';
 export { balancedSecondLayer, gaussianInit } from './problem/init.js';
 
@@ -39,6 +41,10 @@ export type { DecimalContext, DecimalTrainOptions, DecimalTrajectory } from './e
 export { decimalRelativeError, float64StepErrorBound } from './engines/errorModel.js';
 export { gammaK, unitRoundoff } from './numerics/index.js';
 export type { StepErrorBound } from './engines/errorModel.js';
+export { squareStepErrorBound } from './engines/errorModel.js';
+export type { SquareStepErrorBound } from './engines/errorModel.js';
+export { squareGradientOf, squareLoss } from './engines/float64/index.js';
+export { squareLossAt, trainDecimalSquare } from './engines/decimal/index.js';
 
 // Theory: quantities of docs/theory.md §2 and hypotheses of §4.
 export {
@@ -69,6 +75,9 @@ export { float64Trainer, decimalTrainer, checkTrainedCheckpoints } from './train
 export type { ExternalTrainer, ExternalTrainerOptions } from './trainers/index.js';
 export { externalTrainer, problemToFile, serveTrainer } from './trainers/index.js';
 export { measureTrajectory } from './theory/trajectory.js';
+// MORTH26/DBP25 (docs/theory.md §11): parameter norm, activity, the min-norm interpolator, well-initialisation, staircases.
+export { activeNeurons, activityThreshold, minNormInterpolator, neuronProducts, paramNorm, readStaircase, wellInitialised, wellInitialisedBound, wellInitialisedProbability } from './theory/index.js';
+export type { MinNorm, Staircase, WellInitialisation } from './theory/index.js';
 export type { MeasuredCheckpoint, MeasuredTrajectory } from './theory/trajectory.js';
 export { TrainerError } from './errors.js';
 

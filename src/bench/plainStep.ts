@@ -1,4 +1,5 @@
 import { addCoefficients, computeMargins, computeSampleFactors } from '../engines/float64/head.js';
+import { marginLoss } from '../problem/marginLoss.js';
 import type { Problem } from '../problem/types.js';
 
 /**
@@ -28,7 +29,7 @@ export function makePlainStepper(p: Problem): (steps: number) => void {
         }
       }
       computeMargins(q, Z, a, y, gamma, m, n, s);
-      computeSampleFactors(g, q, y, loss, scale, n, s);
+      computeSampleFactors(g, q, y, marginLoss(loss), scale, n, s);
       C.fill(0);
       addCoefficients(C, Z, g, a, gamma, m, n);
       // C holds −lr·∂L/∂z, so W += Σ_i C[j·n + i]·x_i is the step.

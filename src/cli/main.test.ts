@@ -20,7 +20,7 @@ describe('benign-check train: bad input', () => {
     ['W0 of the wrong shape', { ...good, W0: [[0, 0]] }, 'W0'],
     ['lr not positive', { ...good, lr: -1 }, 'lr'],
     ['steps not an integer', { ...good, steps: 2.5 }, 'steps'],
-    ['an unknown loss', { ...good, loss: 'square' }, 'loss'],
+    ['an unknown loss', { ...good, loss: 'hinge' }, 'loss'],
   ])('%s: exit 2, one line naming %s', async (_label, content, field) => {
     const r = await cli('train', file('bad.json', content));
     expect(r.code).toBe(2);

@@ -63,3 +63,21 @@ describe('makeProblemFile', () => {
     expect(fieldOf({ ...settings, loss: 'hinge' as 'exp' })).toBe('loss');
   });
 });
+
+describe('makeProblemFile on orthogonal data (docs/theory.md §3, §11)', () => {
+  const ortho = generateDataset({ kind: 'orthogonal', n: 5, d: 5, muNorm: 0, seed: 'ortho' });
+
+  it('writes the real targets with the square loss, and their signs with a margin loss', () => {
+    const f = makeProblemFile(ortho, { m: 4, gamma: 0, steps: 10, loss: 'square', trainSecondLayer: true, initScale: 1e-3, lr: 0.1 });
+    expect(f.y).toEqual(Array.from(ortho.targets!));
+    expect(f.y.every((v) => Math.abs(v) >= 1 && Math.abs(v) < 2)).toBe(true);
+    expect(f.trainSecondLayer).toBe(true);
+    const p = validateProblem(f);
+    expect(p.trainSecondLayer).toBe(true);
+    expect(makeProblemFile(ortho, { m: 4, gamma: 0, steps: 10, lr: 0.1 }).y).toEqual(Array.from(ortho.y));
+  });
+
+  it('refuses trainSecondLayer with a margin loss, naming the field', () => {
+    expect(fieldOf({ m: 4, gamma: 0, steps: 10, lr: 0.1, trainSecondLayer: true })).toBe('trainSecondLayer');
+  });
+});

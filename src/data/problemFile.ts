@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { validateProblem } from '../problem/validate.js';
-import { DEFAULT_INIT_SEED, type LossName, type ProblemFile } from '../problem/types.js';
+import { DEFAULT_INIT_SEED, type LossName, type ProblemFile, type SecondLayerInit } from '../problem/types.js';
 import type { Dataset } from './generate.js';
 import { DEFAULT_STEP_FACTOR, suggestedInitScale, suggestedStepSize } from './hyperparameters.js';
 import { checkMatrix } from './_internals/shape.js';
@@ -20,8 +20,12 @@ export interface TrainingSettings {
   readonly lr?: number;
   /** The `c` of `suggestedStepSize` when `lr` is absent (default `DEFAULT_STEP_FACTOR`); not with `lr`. */
   readonly stepFactor?: number;
-  /** Default `exp` (H25). */
+  /** Default `exp` (H25). With `square`, the file's `y` are the dataset's real targets when it has them. */
   readonly loss?: LossName;
+  /** Train the second layer too (square loss only; docs/theory.md §11). */
+  readonly trainSecondLayer?: boolean;
+  /** How `a(0)` is drawn when `a` is absent (docs/theory.md §11); written as `init.secondLayer`. Not with `W0`. */
+  readonly secondLayer?: SecondLayerInit;
   /** Gaussian init scale ω ≥ 0. Default: `suggestedInitScale` for the chosen `lr`. Not with `W0`. */
   readonly initScale?: number;
   /** Seed of the Gaussian init (default `DEFAULT_INIT_SEED`). Not with `W0`. */
@@ -60,17 +64,22 @@ export function makeProblemFile(dataset: Dataset, settings: TrainingSettings): P
   if (settings.W0 !== undefined && (settings.initScale !== undefined || settings.initSeed !== undefined)) {
     throw new InputError('W0', 'give W0 or initScale/initSeed, not both');
   }
+  if (settings.W0 !== undefined && settings.secondLayer !== undefined) {
+    throw new InputError('init.secondLayer', 'needs the seeded init: give initScale/initSeed, not W0');
+  }
   if (settings.W0 !== undefined && settings.W0.length !== settings.m * d) {
     throw new InputError('W0', `expected m·d = ${settings.m * d} entries (row-major), got ${settings.W0.length}`);
   }
 
   const fixed = {
     X: rows(dataset.X, n, d),
-    y: Array.from(dataset.y),
+    // The square loss fits the real targets of orthogonal data (docs/theory.md §3); the margin losses, their signs.
+    y: Array.from(settings.loss === 'square' && dataset.targets ? dataset.targets : dataset.y),
     gamma: settings.gamma,
     m: settings.m,
     ...(settings.a !== undefined ? { a: Array.from(settings.a) } : {}),
     loss: settings.loss ?? 'exp',
+    ...(settings.trainSecondLayer === true ? { trainSecondLayer: true } : {}),
     steps: settings.steps,
     ...(dataset.mu ? { mu: Array.from(dataset.mu) } : {}),
     ...(dataset.sigmaDiag ? { sigmaDiag: Array.from(dataset.sigmaDiag) } : {}),
@@ -78,7 +87,13 @@ export function makeProblemFile(dataset: Dataset, settings: TrainingSettings): P
   const init =
     settings.W0 !== undefined
       ? { W0: rows(settings.W0, settings.m, d) }
-      : { init: { scale: settings.initScale ?? 0, seed: settings.initSeed ?? DEFAULT_INIT_SEED } };
+      : {
+          init: {
+            scale: settings.initScale ?? 0,
+            seed: settings.initSeed ?? DEFAULT_INIT_SEED,
+            ...(settings.secondLayer !== undefined ? { secondLayer: settings.secondLayer } : {}),
+          },
+        };
   // Every given field, with placeholders (lr 1, scale 0) for the defaults still to be computed.
   validateProblem({ ...fixed, lr: settings.lr ?? 1, ...init });
 
@@ -97,6 +112,7 @@ export function makeProblemFile(dataset: Dataset, settings: TrainingSettings): P
           init: {
             scale: settings.initScale ?? suggestedInitScale(dataset.X, n, d, { gamma: settings.gamma, lr, m: settings.m }),
             seed: settings.initSeed ?? DEFAULT_INIT_SEED,
+            ...(settings.secondLayer !== undefined ? { secondLayer: settings.secondLayer } : {}),
           },
         }),
   };

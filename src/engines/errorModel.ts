@@ -118,3 +118,104 @@ export function float64StepErrorBound(p: Problem, W: Float64Array, zExact: Float
 export function decimalRelativeError(digits: number): number {
   return 10 ** (3 - digits);
 }
+
+/** A per-entry bound on one float64 square-loss step on `(W, a)` (docs/theory.md §11) from the same state. */
+export interface SquareStepErrorBound {
+  /** m×d: bound on |W⁺_float64 − W⁺_exact|. */
+  readonly W: Float64Array;
+  /** m: bound on |a⁺_float64 − a⁺_exact| (zero when a is not trained). */
+  readonly a: Float64Array;
+  /** Bound on |L_float64 − L_exact| at the starting state. */
+  readonly loss: number;
+  /** Pre-activations within their error bound of 0 (the branch of φ is ambiguous there). */
+  readonly kinks: readonly { readonly i: number; readonly j: number; readonly z: number; readonly bound: number }[];
+}
+
+/**
+ * Bounds the error of one float64 GD step of the square loss with the second layer trained or fixed
+ * (docs/theory.md §1, §11), from `(W, a)` exactly representable. `zExact[i*m + j]` are the exact
+ * pre-activations rounded to doubles, used for the branch of φ and for magnitudes.
+ *
+ * Error chain, each link first order in u with Higham's γ_k (which covers the higher orders):
+ * `z_ji` (d-term dot, `e^z_ji = γ_d Σ_k|w_jk x_ik|`) → `f_i = Σ_j a_j φ(z_ji)` (`e^f_i = Σ_j |a_j| e^z_ji +
+ * γ_{m+1} Σ_j |a_j φ(z_ji)|`, the +1 for `γz`) → `g_i = −(α/n)(f_i − y_i)` (`e^g_i = (α/n)(e^f_i +
+ * γ_3 (|r_i| + e^f_i))`: the subtraction, the factor `−α/n` and its product) → W: `w_jk + Σ_i g_i a_j φ'(z_ji)
+ * x_ik` (`Σ_i (e^g_i + γ_3 |g_i|) |a_j| φ' |x_ik| + γ_{n+1} (|w_jk| + Σ_i |g_i a_j φ' x_ik|)`) and a:
+ * `a_j + Σ_i g_i φ(z_ji)` (`Σ_i (e^g_i |φ| + |g_i| e^z_ji) + γ_{n+2} (|a_j| + Σ_i |g_i φ|)`). The loss
+ * `(1/2n) Σ r_i²`, computed by squareLoss through logs: `Σ_i |r_i| e^f_i / n` plus
+ * `γ_{n+4} L + 2u(2|log max|r|| + |log Σ(r/max)²| + log 2n + 3) L`. The bound itself is computed in
+ * float64 and inflated by `1 + γ_{d+n+m+16}`.
+ */
+export function squareStepErrorBound(p: Problem, W: Float64Array, a: Float64Array, zExact: Float64Array): SquareStepErrorBound {
+  const { n, d, m, X, y, gamma, lr } = p;
+  const gd = gammaK(d);
+  const trainA = p.trainSecondLayer === true;
+  const kinks: { i: number; j: number; z: number; bound: number }[] = [];
+  const ez = new Float64Array(n * m);
+  const ef = new Float64Array(n);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let f = 0;
+    let fAbs = 0;
+    let fErr = 0;
+    for (let j = 0; j < m; j++) {
+      let dotAbs = 0;
+      for (let k = 0; k < d; k++) dotAbs += Math.abs(W[j * d + k]! * X[i * d + k]!);
+      const zb = gd * dotAbs;
+      const z = zExact[i * m + j]!;
+      ez[i * m + j] = zb;
+      if (Math.abs(z) <= zb && zb > 0) kinks.push({ i, j, z, bound: zb });
+      const phi = leakyRelu(z, gamma);
+      f += a[j]! * phi;
+      fAbs += Math.abs(a[j]! * phi);
+      fErr += Math.abs(a[j]!) * zb;
+    }
+    ef[i] = fErr + gammaK(m + 1) * fAbs;
+    r[i] = f - y[i]!;
+  }
+  const eg = new Float64Array(n);
+  const g = new Float64Array(n);
+  let lossErr = 0;
+  let top = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    g[i] = (lr / n) * Math.abs(r[i]!);
+    eg[i] = (lr / n) * (ef[i]! + gammaK(3) * (Math.abs(r[i]!) + ef[i]!));
+    lossErr += (Math.abs(r[i]!) * ef[i]! + ef[i]! * ef[i]!) / n;
+    top = Math.max(top, Math.abs(r[i]!));
+    sq += r[i]! * r[i]!;
+  }
+  const L = sq / (2 * n);
+  if (top > 0) {
+    const logTerms = 2 * Math.abs(Math.log(top)) + Math.abs(Math.log(sq / (top * top))) + Math.log(2 * n) + 3;
+    lossErr += (gammaK(n + 4) + 2 * unitRoundoff * logTerms) * L;
+  }
+  const inflate = 1 + gammaK(d + n + m + 16);
+  const bW = new Float64Array(m * d);
+  const bA = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const aj = Math.abs(a[j]!);
+    for (let k = 0; k < d; k++) {
+      let err = 0;
+      let mag = Math.abs(W[j * d + k]!);
+      for (let i = 0; i < n; i++) {
+        const slope = leakyReluSlope(zExact[i * m + j]!, gamma);
+        const x = Math.abs(X[i * d + k]!);
+        err += (eg[i]! + gammaK(3) * g[i]!) * aj * slope * x;
+        mag += g[i]! * aj * slope * x;
+      }
+      bW[j * d + k] = inflate * (err + gammaK(n + 1) * mag);
+    }
+    if (trainA) {
+      let err = 0;
+      let mag = aj;
+      for (let i = 0; i < n; i++) {
+        const phi = Math.abs(leakyRelu(zExact[i * m + j]!, gamma));
+        err += eg[i]! * phi + g[i]! * (ez[i * m + j]! + unitRoundoff * phi);
+        mag += g[i]! * phi;
+      }
+      bA[j] = inflate * (err + gammaK(n + 2) * mag);
+    }
+  }
+  return { W: bW, a: bA, loss: inflate * lossErr, kinks };
+}

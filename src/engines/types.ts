@@ -19,6 +19,8 @@ export interface CheckpointOf<N> {
   readonly normW: N;
   /** The weights, m×d row-major, when the trainer was asked to record them. */
   readonly W?: readonly N[] | Float64Array;
+  /** The second layer `a(t)`, length m, whenever it is trained (docs/theory.md §11). */
+  readonly a?: readonly N[] | Float64Array;
 }
 
 /** Options every trainer takes. */
@@ -37,6 +39,8 @@ export interface TrajectoryOf<N> {
   readonly steps: number;
   /** Final weights W(steps), m×d row-major. */
   readonly W: readonly N[] | Float64Array;
+  /** Final second layer `a(steps)`, when it is trained (docs/theory.md §11). */
+  readonly a?: readonly N[] | Float64Array;
   /** `L(W(steps))`. */
   readonly loss: N;
   readonly checkpoints: readonly CheckpointOf<N>[];

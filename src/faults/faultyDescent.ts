@@ -1,6 +1,7 @@
 import { NumericalError } from '../errors.js';
 import { addDots, transposeInto } from '../engines/float64/kernel.js';
 import { lossDerivativeAt } from '../engines/float64/loss.js';
+import { marginLoss } from '../problem/marginLoss.js';
 import type { Problem } from '../problem/types.js';
 import type { TrainedCheckpoint } from '../trainers/types.js';
 
@@ -23,6 +24,12 @@ export interface EngineDefect {
   readonly extraStep?: boolean;
   /** Rounds W to float32 after every step. */
   readonly float32Weights?: boolean;
+  /** Square loss: multiplies every residual `f(x_i) − y_i` in the backward pass (correct: 1; −1 is ascent). */
+  readonly residualScale?: number;
+  /** Trained second layer: `a` is never updated (correct: GD on `(W, a)`). */
+  readonly frozenSecondLayer?: boolean;
+  /** Trained second layer: `a` is updated first and the W update reads `a(t + 1)` (correct: `a(t)`). */
+  readonly sequentialLayers?: boolean;
 }
 
 /**
@@ -35,10 +42,16 @@ export interface EngineDefect {
  * @throws NumericalError when the run leaves the float64 range
  */
 export function trainWithDefect(p: Problem, checkpoints: readonly number[], defect: EngineDefect): TrainedCheckpoint[] {
-  const { n, d, m, a, y, gamma, loss } = p;
+  const { n, d, m, y, gamma } = p;
+  const square = p.loss === 'square';
+  const trainA = p.trainSecondLayer === true && defect.frozenSecondLayer !== true;
+  const reportA = p.trainSecondLayer === true;
+  const a = Float64Array.from(p.a);
   const slope = defect.backwardSlope?.(gamma) ?? { positive: 1, negative: gamma };
   const scale = (-p.lr * (defect.stepScale ?? 1) * (defect.lossDerivativeScale?.(n) ?? 1)) / n;
-  const aBack = Float64Array.from(a, (v, j) => (defect.flipBackwardSign?.includes(j) ? -v : v));
+  const residualScale = defect.residualScale ?? 1;
+  const flip = (j: number): number => (defect.flipBackwardSign?.includes(j) ? -1 : 1);
+  const da = new Float64Array(m);
   const primal = defect.float32Weights === true;
   const shift = defect.extraStep ? 1 : 0;
 
@@ -58,6 +71,9 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
   const qPrev = new Float64Array(n);
   const C = new Float64Array(m * n);
 
+  /** The outputs f(x_i) of the current state (margins are `y_i f_i`). */
+  const f = new Float64Array(n);
+  const fPrev = new Float64Array(n);
   const forward = (t: number): void => {
     if (primal) {
       Z.fill(0);
@@ -72,6 +88,7 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
       q[i] += a[j]! * (z > 0 ? z : gamma * z);
     }
     for (let i = 0; i < n; i++) {
+      f[i] = q[i]!;
       q[i] *= y[i]!;
       if (!Number.isFinite(q[i]!)) throw new NumericalError(`W at step ${t}`, `margin q[${i}] = ${q[i]} under the planted defect`);
     }
@@ -88,7 +105,7 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
   let next = 0;
   for (let t = 0; ; t++) {
     while (next < checkpoints.length && checkpoints[next]! + shift === t) {
-      out.push({ t: checkpoints[next]!, W: weights() });
+      out.push({ t: checkpoints[next]!, W: weights(), ...(reportA ? { a: Float64Array.from(a) } : {}) });
       next++;
     }
     if (t === last) break;
@@ -96,12 +113,27 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
     const useStale = defect.staleForward === true && t > 0;
     const Zs = useStale ? Zprev : Z;
     const qs = useStale ? qPrev : q;
+    const fs = useStale ? fPrev : f;
+    const g = (i: number): number =>
+      square ? scale * residualScale * (fs[i]! - y[i]!) : scale * lossDerivativeAt(marginLoss(p.loss), qs[i]!) * y[i]!;
+    if (trainA) {
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (let i = 0; i < n; i++) {
+          const z = Zs[j * n + i]!;
+          s += g(i) * (z > 0 ? z : gamma * z);
+        }
+        da[j] = s;
+      }
+      if (defect.sequentialLayers === true) for (let j = 0; j < m; j++) a[j]! += da[j]!;
+    }
     C.fill(0);
     for (let i = 0; i < n; i++) {
-      const g = scale * lossDerivativeAt(loss, qs[i]!) * y[i]!;
-      if (!Number.isFinite(g)) throw new NumericalError(`W at step ${t + 1}`, `ℓ′(q[${i}]) is not finite under the planted defect`);
-      for (let j = 0; j < m; j++) C[j * n + i] = g * aBack[j]! * (Zs[j * n + i]! > 0 ? slope.positive : slope.negative);
+      const gi = g(i);
+      if (!Number.isFinite(gi)) throw new NumericalError(`W at step ${t + 1}`, `the update factor of point ${i} is not finite under the planted defect`);
+      for (let j = 0; j < m; j++) C[j * n + i] = gi * flip(j) * a[j]! * (Zs[j * n + i]! > 0 ? slope.positive : slope.negative);
     }
+    if (trainA && defect.sequentialLayers !== true) for (let j = 0; j < m; j++) a[j]! += da[j]!;
     if (primal) {
       addDots(W, C, m, XT, d, n);
       for (let k = 0; k < W.length; k++) W[k] = Math.fround(W[k]!);
@@ -111,6 +143,7 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
     if (defect.staleForward) {
       [Zprev, Z] = [Z, Zprev];
       qPrev.set(q);
+      fPrev.set(f);
     }
   }
   return out;

@@ -5,6 +5,7 @@ import { h25 } from './h25/index.js';
 import { kcg23 } from './kcg23/index.js';
 import { fvbsh23 } from './fvbsh23/index.js';
 import { ll20 } from './ll20/index.js';
+import { morth26 } from './morth26/index.js';
 import type { Paper } from './paper.js';
 import { shngs18 } from './shngs18/index.js';
 
@@ -16,6 +17,7 @@ export const papers: readonly Paper[] = [
   ll20,
   shngs18,
   fcb22,
+  morth26,
 ];
 
 /** Every claim, paper by paper. */

@@ -22,3 +22,26 @@ export function gaussianInit(m: number, d: number, scale: number, seed: number |
   for (let i = 0; i < W.length; i++) W[i] = scale * rng.normal();
   return W;
 }
+
+/**
+ * The balanced initial second layer of docs/theory.md §11 (MORTH26): `|a_j(0)| = ‖w_j(0)‖`, so each
+ * neuron starts on the invariant set `a_j² = ‖w_j‖²` of gradient flow on `(W, a)` with ReLU, with a
+ * fair random sign per neuron from `makeRng(`init:${seed}:signs`)`.
+ * @param W0 - the initial first layer, m×d row-major
+ */
+export function balancedRandomSecondLayer(W0: Float64Array, m: number, d: number, seed: number | string): Float64Array {
+  const rng = makeRng(`init:${String(seed)}:signs`);
+  const a = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += W0[j * d + k]! * W0[j * d + k]!;
+    a[j] = (rng.uniform() < 0.5 ? -1 : 1) * Math.sqrt(s);
+  }
+  return a;
+}
+
+/** `a(0)` with i.i.d. `N(0, scale²)` entries from `makeRng(`init:${seed}:a`)` (docs/theory.md §11). */
+export function gaussianSecondLayer(m: number, scale: number, seed: number | string): Float64Array {
+  const rng = makeRng(`init:${String(seed)}:a`);
+  return Float64Array.from({ length: m }, () => scale * rng.normal());
+}

@@ -55,3 +55,43 @@ describe('validateProblem', () => {
     expect(fieldOf(raw)).toBe(field);
   });
 });
+
+describe('validateProblem: the square loss and a trained second layer (docs/theory.md §11)', () => {
+  const square = { X: [[1.5, 0], [0, 1.2]], y: [1.7, -1.3], gamma: 0, m: 3, loss: 'square', lr: 0.1, steps: 10 };
+
+  it('takes real targets with the square loss and keeps trainSecondLayer off by default', () => {
+    const p = validateProblem(square);
+    expect(Array.from(p.y)).toEqual([1.7, -1.3]);
+    expect(p.trainSecondLayer).toBeUndefined();
+    expect(validateProblem(toProblemFile(p))).toEqual(p);
+  });
+
+  it('draws a balanced a(0) with |a_j(0)| = ‖w_j(0)‖ when the second layer is trained', () => {
+    const p = validateProblem({ ...square, trainSecondLayer: true, init: { scale: 0.01, seed: 5 } });
+    expect(p.trainSecondLayer).toBe(true);
+    for (let j = 0; j < p.m; j++) {
+      expect(Math.abs(p.a[j]!)).toBe(Math.sqrt(p.W0[2 * j]! ** 2 + p.W0[2 * j + 1]! ** 2));
+    }
+    expect(validateProblem(toProblemFile(p))).toEqual(p);
+  });
+
+  it('draws a Gaussian a(0) of the init scale when asked, the same bits for the same seed', () => {
+    const f = { ...square, trainSecondLayer: true, init: { scale: 0.01, seed: 5, secondLayer: 'gaussian' } };
+    const p = validateProblem(f);
+    expect(Array.from(p.a)).toEqual(Array.from(validateProblem(f).a));
+    expect(Array.from(p.a).every((v) => Math.abs(v) < 0.1)).toBe(true);
+  });
+
+  it.each([
+    ['real y with the exp loss', { ...square, loss: 'exp' }, 'y[0]'],
+    ['real y with the logistic loss', { ...square, loss: 'logistic' }, 'y[0]'],
+    ['trainSecondLayer with a margin loss', { ...square, y: [1, -1], loss: 'logistic', trainSecondLayer: true }, 'trainSecondLayer'],
+    ['trainSecondLayer not a boolean', { ...square, trainSecondLayer: 1 }, 'trainSecondLayer'],
+    ['a of the wrong length', { ...square, trainSecondLayer: true, a: [1, 2] }, 'a'],
+    ['an unknown second-layer init', { ...square, init: { scale: 0.1, seed: 1, secondLayer: 'uniform' } }, 'init.secondLayer'],
+    ['a and init.secondLayer both', { ...square, a: [1, 1, 1], init: { scale: 0.1, seed: 1, secondLayer: 'balanced' } }, 'init.secondLayer'],
+    ['an unknown init field', { ...square, init: { scale: 0.1, seed: 1, layer2: 'balanced' } }, 'init.layer2'],
+  ])('refuses %s, naming the field', (_label, raw, field) => {
+    expect(fieldOf(raw)).toBe(field);
+  });
+});

@@ -1,14 +1,16 @@
 import { InputError } from '../errors.js';
-import { balancedSecondLayer, gaussianInit } from './init.js';
+import { balancedRandomSecondLayer, balancedSecondLayer, gaussianInit, gaussianSecondLayer } from './init.js';
 import {
   DEFAULT_INIT_SCALE,
   DEFAULT_INIT_SEED,
   type LossName,
   type Problem,
   type ProblemFile,
+  type SecondLayerInit,
 } from './types.js';
 
-const LOSSES: readonly LossName[] = ['exp', 'logistic'];
+const LOSSES: readonly LossName[] = ['exp', 'logistic', 'square'];
+const SECOND_LAYER_INITS: readonly SecondLayerInit[] = ['balanced', 'gaussian'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,7 +72,7 @@ function matrix(v: unknown, field: string, rows: number | undefined, cols: numbe
  */
 export function validateProblem(raw: unknown): Problem {
   if (!isRecord(raw)) throw new InputError('problem', `expected a JSON object, got ${describe(raw)}`);
-  const known = new Set(['X', 'y', 'gamma', 'a', 'm', 'W0', 'init', 'loss', 'lr', 'steps', 'mu', 'sigmaDiag']);
+  const known = new Set(['X', 'y', 'gamma', 'a', 'm', 'W0', 'init', 'loss', 'lr', 'steps', 'mu', 'sigmaDiag', 'trainSecondLayer']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) throw new InputError(key, `unknown field (known: ${[...known].join(', ')})`);
   }
@@ -79,10 +81,33 @@ export function validateProblem(raw: unknown): Problem {
   const n = X.rows;
   const d = X.cols;
 
-  if (raw['y'] === undefined) throw new InputError('y', 'missing (the n labels, each +1 or -1)');
+  let loss: LossName = 'exp';
+  if (raw['loss'] !== undefined) {
+    const l = raw['loss'];
+    if (typeof l !== 'string' || !(LOSSES as readonly string[]).includes(l)) {
+      throw new InputError('loss', `expected one of ${LOSSES.map((s) => `"${s}"`).join(', ')}, got ${describe(l)}`);
+    }
+    loss = l as LossName;
+  }
+
+  if (raw['y'] === undefined) throw new InputError('y', 'missing (the n labels, each +1 or -1; real targets with the square loss)');
   const y = vector(raw['y'], 'y', n);
-  for (let i = 0; i < n; i++) {
-    if (y[i] !== 1 && y[i] !== -1) throw new InputError(`y[${i}]`, `labels must be +1 or -1, got ${y[i]}`);
+  if (loss !== 'square') {
+    for (let i = 0; i < n; i++) {
+      if (y[i] !== 1 && y[i] !== -1) {
+        throw new InputError(`y[${i}]`, `labels must be +1 or -1 with the ${loss} loss, got ${y[i]} (real targets need "loss": "square")`);
+      }
+    }
+  }
+
+  let trainSecondLayer = false;
+  if (raw['trainSecondLayer'] !== undefined) {
+    const v = raw['trainSecondLayer'];
+    if (typeof v !== 'boolean') throw new InputError('trainSecondLayer', `expected true or false, got ${describe(v)}`);
+    if (v && loss !== 'square') {
+      throw new InputError('trainSecondLayer', `the second layer is trained with the square loss only (docs/theory.md §11), got loss "${loss}"`);
+    }
+    trainSecondLayer = v;
   }
 
   if (raw['gamma'] === undefined) throw new InputError('gamma', 'missing (the leaky-ReLU slope in [0, 1])');
@@ -108,9 +133,21 @@ export function validateProblem(raw: unknown): Problem {
   if (m === undefined) throw new InputError('m', 'missing: give m, a or W0 to fix the width');
 
   let init = { scale: DEFAULT_INIT_SCALE, seed: DEFAULT_INIT_SEED as number | string };
+  let secondLayer: SecondLayerInit | undefined;
   if (raw['init'] !== undefined) {
     const ri = raw['init'];
     if (!isRecord(ri)) throw new InputError('init', `expected {"scale", "seed"}, got ${describe(ri)}`);
+    for (const key of Object.keys(ri)) {
+      if (key !== 'scale' && key !== 'seed' && key !== 'secondLayer') throw new InputError(`init.${key}`, 'unknown field (known: scale, seed, secondLayer)');
+    }
+    if (ri['secondLayer'] !== undefined) {
+      const sl = ri['secondLayer'];
+      if (typeof sl !== 'string' || !(SECOND_LAYER_INITS as readonly string[]).includes(sl)) {
+        throw new InputError('init.secondLayer', `expected "balanced" or "gaussian", got ${describe(sl)}`);
+      }
+      if (a !== undefined) throw new InputError('init.secondLayer', 'give a or init.secondLayer, not both');
+      secondLayer = sl as SecondLayerInit;
+    }
     const scale = finiteNumber(ri['scale'], 'init.scale');
     if (scale < 0) throw new InputError('init.scale', `must be ≥ 0, got ${scale}`);
     const seed = ri['seed'];
@@ -118,15 +155,6 @@ export function validateProblem(raw: unknown): Problem {
       throw new InputError('init.seed', `expected a finite number or a string, got ${describe(seed)}`);
     }
     init = { scale, seed };
-  }
-
-  let loss: LossName = 'exp';
-  if (raw['loss'] !== undefined) {
-    const l = raw['loss'];
-    if (typeof l !== 'string' || !(LOSSES as readonly string[]).includes(l)) {
-      throw new InputError('loss', `expected one of ${LOSSES.map((s) => `"${s}"`).join(', ')}, got ${describe(l)}`);
-    }
-    loss = l as LossName;
   }
 
   if (raw['lr'] === undefined) throw new InputError('lr', 'missing (the step size, > 0)');
@@ -148,16 +176,27 @@ export function validateProblem(raw: unknown): Problem {
     }
   }
 
+  const w0 = W0 ? Float64Array.from(W0) : gaussianInit(m, d, init.scale, init.seed);
+  // docs/theory.md §11: a trained second layer starts balanced unless told otherwise.
+  const drawn = secondLayer ?? (trainSecondLayer ? 'balanced' : undefined);
+  const a0 =
+    a ??
+    (drawn === 'balanced'
+      ? balancedRandomSecondLayer(w0, m, d, init.seed)
+      : drawn === 'gaussian'
+        ? gaussianSecondLayer(m, init.scale, init.seed)
+        : balancedSecondLayer(m));
   return {
     n,
     d,
     m,
     X: Float64Array.from(X),
     y,
-    a: a ?? balancedSecondLayer(m),
-    W0: W0 ? Float64Array.from(W0) : gaussianInit(m, d, init.scale, init.seed),
+    a: a0,
+    W0: w0,
     gamma,
     loss,
+    ...(trainSecondLayer ? { trainSecondLayer: true } : {}),
     lr,
     steps,
     ...(mu ? { mu } : {}),
@@ -188,6 +227,7 @@ export function toProblemFile(p: Problem): ProblemFile {
     a: Array.from(p.a),
     W0: rows(p.W0, p.m, p.d),
     loss: p.loss,
+    ...(p.trainSecondLayer === true ? { trainSecondLayer: true } : {}),
     lr: p.lr,
     steps: p.steps,
     ...(p.mu ? { mu: Array.from(p.mu) } : {}),

@@ -1,7 +1,7 @@
 import { NumericalError } from '../errors.js';
 import { leakyRelu } from '../numerics/phi.js';
 import { euclideanNorm } from '../numerics/norms.js';
-import type { LossName } from '../problem/types.js';
+import type { MarginLossName } from '../problem/types.js';
 import { logExpm1OfExp, logSoftplus, logSumExp } from './_internals/logSpace.js';
 import { preActivations } from './_internals/network.js';
 import { checkFiniteArray, checkNetworkData } from './_internals/validate.js';
@@ -32,7 +32,7 @@ export interface MarginReport {
  * (docs/theory.md §1), evaluated in log space: finite for every finite q, including margins so large that
  * every ℓ(q_i) underflows.
  */
-export function logLossSum(q: Float64Array, loss: LossName): number {
+export function logLossSum(q: Float64Array, loss: MarginLossName): number {
   const logs = new Float64Array(q.length);
   for (let i = 0; i < q.length; i++) logs[i] = loss === 'exp' ? -q[i] : logSoftplus(-q[i]);
   return logSumExp(logs);
@@ -46,7 +46,7 @@ export function logLossSum(q: Float64Array, loss: LossName): number {
  * @returns γ̃, or null when ‖W‖_F = 0 (no direction to normalise by)
  * @throws NumericalError when the logistic L_sum itself overflows float64 (margins below ~ −1e308/n)
  */
-export function smoothedMarginFromMargins(q: Float64Array, normF: number, loss: LossName): number | null {
+export function smoothedMarginFromMargins(q: Float64Array, normF: number, loss: MarginLossName): number | null {
   if (normF === 0) return null;
   const logL = logLossSum(q, loss);
   const logInner = loss === 'exp' ? logL : logExpm1OfExp(logL);
@@ -67,7 +67,7 @@ export function smoothedMarginFromMargins(q: Float64Array, normF: number, loss: 
  * @param loss - the loss whose L_sum enters the smoothed margin
  * @throws InputError on shapes or non-finite entries, before computing
  */
-export function margins(data: NetworkData, W: Float64Array, loss: LossName): MarginReport {
+export function margins(data: NetworkData, W: Float64Array, loss: MarginLossName): MarginReport {
   checkNetworkData(data);
   checkFiniteArray(W, data.m * data.d, 'W');
   const { n, d, m, X, y, a, gamma } = data;

@@ -1,4 +1,4 @@
-import type { LossName } from '../problem/types.js';
+import type { LossName, MarginLossName } from '../problem/types.js';
 import { smoothedMarginFromMargins } from './margins.js';
 import { blockStableRanks, stableRank, type BlockStableRanks, type StableRank } from './stableRank.js';
 
@@ -12,7 +12,7 @@ export interface ShapeTheory {
   /** The stable rank of the rows with a_j > 0 and of those with a_j < 0 (docs/theory.md §2.2). */
   blockStableRanks(W: Float64Array, a: Float64Array, d: number): BlockStableRanks;
   /** γ̃ of LL20 from the margins q, ‖W‖_F and the loss, with L_sum = n·L (docs/theory.md §2.1, §9.1). */
-  smoothedMargin(q: Float64Array, normF: number, loss: LossName): number | null;
+  smoothedMargin(q: Float64Array, normF: number, loss: MarginLossName): number | null;
 }
 
 /** The project's own shape functions, unmodified. */
@@ -88,7 +88,7 @@ export function withShape<T extends object>(
   });
   lazy('minNormalizedMargin', () => (normalised ? minQ / normF : null));
   lazy('maxNormalizedMargin', () => (normalised ? maxQ / normF : null));
-  lazy('smoothedMargin', () => (normF > 0 ? theory.smoothedMargin(q, normF, p.loss) : null));
+  lazy('smoothedMargin', () => (normF > 0 && p.loss !== 'square' ? theory.smoothedMargin(q, normF, p.loss) : null));
   return base as T & ShapeQuantities;
 }
 

@@ -1,3 +1,4 @@
+import { marginLoss } from '../problem/marginLoss.js';
 import type { Problem } from '../problem/types.js';
 import type { TrainedCheckpoint } from '../trainers/types.js';
 import { margins } from './margins.js';
@@ -47,7 +48,7 @@ export function measureTrajectory(
   shape: ShapeTheory = referenceShapeTheory,
 ): MeasuredTrajectory {
   const checkpoints = trained.map((c): MeasuredCheckpoint => {
-    const r = margins(p, c.W, p.loss);
+    const r = margins(p, c.W, marginLoss(p.loss));
     let minMargin = Infinity;
     let maxMargin = -Infinity;
     for (const q of r.q) {

@@ -23,7 +23,9 @@ export function float64Trainer(options: { formulation?: Formulation | 'auto'; ke
         ...(options.formulation ? { formulation: options.formulation } : {}),
         ...(options.kernel ? { kernel: options.kernel } : {}),
       });
-      return Promise.resolve(run.checkpoints.map((c) => ({ t: c.t, W: c.W as Float64Array, loss: c.loss })));
+      return Promise.resolve(
+        run.checkpoints.map((c) => ({ t: c.t, W: c.W as Float64Array, loss: c.loss, ...(c.a ? { a: c.a as Float64Array } : {}) })),
+      );
     },
   };
 }
@@ -40,7 +42,12 @@ export function decimalTrainer(digits = 50): Trainer {
       checkCheckpointRequest(name, checkpoints);
       const run = trainDecimal(problem, { steps: checkpoints[checkpoints.length - 1]!, checkpoints, recordW: true, digits });
       return Promise.resolve(
-        run.checkpoints.map((c) => ({ t: c.t, W: Float64Array.from(c.W as readonly Decimal[], (v) => toDouble(v)), loss: toDouble(c.loss) })),
+        run.checkpoints.map((c) => ({
+          t: c.t,
+          W: Float64Array.from(c.W as readonly Decimal[], (v) => toDouble(v)),
+          loss: toDouble(c.loss),
+          ...(c.a ? { a: Float64Array.from(c.a as readonly Decimal[], (v) => toDouble(v)) } : {}),
+        })),
       );
     },
   };

@@ -469,3 +469,15 @@ describe('serveTrainer: the built-in engine behind the protocol', () => {
     expect(answers[5]!.error).toBeUndefined();
   });
 });
+
+describe('decodeAnswer with a trained second layer (docs/theory.md §11)', () => {
+  const sq = validateProblem({ X: [[1.5, 0], [0, 1.2]], y: [1.3, -1.1], gamma: 0, m: 2, loss: 'square', trainSecondLayer: true, init: { scale: 0.1, seed: 1 }, lr: 0.1, steps: 1 });
+  const W = [[0.1, 0.2], [0.3, 0.4]];
+
+  it('reads a(t) and requires it when the problem trains the second layer, naming the field', () => {
+    const got = decodeAnswer('mine', JSON.stringify({ id: 'r', checkpoints: [{ t: 0, W, a: [0.5, -0.5] }] }), 'r', sq, [0]);
+    expect(Array.from(got[0]!.a!)).toEqual([0.5, -0.5]);
+    expect(() => decodeAnswer('mine', JSON.stringify({ id: 'r', checkpoints: [{ t: 0, W }] }), 'r', sq, [0])).toThrow(/checkpoints\[0\]\.a/);
+    expect(() => decodeAnswer('mine', JSON.stringify({ id: 'r', checkpoints: [{ t: 0, W, a: [0.5] }] }), 'r', sq, [0])).toThrow(TrainerError);
+  });
+});

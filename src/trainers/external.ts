@@ -218,7 +218,18 @@ export function decodeAnswer(
       if (v === undefined) return fail(`${at}.loss`, `expected a number, got ${describe(c['loss'])}`);
       loss = v.value;
     }
-    out.push(loss === undefined ? { t: checkpoints[k]!, W } : { t: checkpoints[k]!, W, loss });
+    let a: Float64Array | undefined;
+    if (c['a'] !== undefined) {
+      const entries: unknown = c['a'];
+      if (!Array.isArray(entries) || entries.length !== m) return fail(`${at}.a`, `expected m = ${m} numbers, got ${describe(entries)}`);
+      a = new Float64Array(m);
+      for (let j = 0; j < m; j++) {
+        const v = answerNumber(entries[j]);
+        if (v === undefined) return fail(`${at}.a[${j}]`, `expected a number, got ${describe(entries[j])}`);
+        a[j] = v.value;
+      }
+    }
+    out.push({ t: checkpoints[k]!, W, ...(loss === undefined ? {} : { loss }), ...(a === undefined ? {} : { a }) });
     return undefined;
   });
 

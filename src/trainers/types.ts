@@ -8,6 +8,8 @@ export interface TrainedCheckpoint {
   readonly W: Float64Array;
   /** The trainer's own value of L(W(t)), for comparison; the suite always recomputes L from W. */
   readonly loss?: number;
+  /** a(t), length m: required when the problem trains the second layer (docs/theory.md §11), absent otherwise. */
+  readonly a?: Float64Array;
 }
 
 /**

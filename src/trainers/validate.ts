@@ -4,7 +4,7 @@ import type { TrainedCheckpoint } from './types.js';
 
 /**
  * Checks a trainer's answer against its request: one checkpoint per requested t, in order, each W of
- * m×d finite entries. A malformed answer is a {@link TrainerError} naming the field; a non-finite
+ * m×d finite entries, and a(t) of m finite entries when the problem trains the second layer. A malformed answer is a {@link TrainerError} naming the field; a non-finite
  * entry is a {@link NumericalError} (the trainer's run left the float64 range), so a claim reports it as
  * a refutation with its reason, never as a silent NaN.
  */
@@ -27,6 +27,14 @@ export function checkTrainedCheckpoints(
     for (let e = 0; e < size; e++) {
       if (!Number.isFinite(c.W[e])) {
         throw new NumericalError(`W at step ${c.t}`, `${trainer} returned W[${Math.floor(e / p.d)}][${e % p.d}] = ${c.W[e]}`);
+      }
+    }
+    if (p.trainSecondLayer === true) {
+      if (!(c.a instanceof Float64Array) || c.a.length !== p.m) {
+        throw new TrainerError(trainer, `checkpoints[${k}].a`, `the problem trains the second layer: expected a(t) of m = ${p.m} numbers, got ${c.a instanceof Float64Array ? c.a.length : typeof c.a}`);
+      }
+      for (let j = 0; j < p.m; j++) {
+        if (!Number.isFinite(c.a[j])) throw new NumericalError(`a at step ${c.t}`, `${trainer} returned a[${j}] = ${c.a[j]}`);
       }
     }
     if (c.loss !== undefined && typeof c.loss !== 'number') throw new TrainerError(trainer, `checkpoints[${k}].loss`, `expected a number, got ${typeof c.loss}`);

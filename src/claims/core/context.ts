@@ -1,5 +1,5 @@
 import { generateDataset } from '../../data/index.js';
-import { gaussianTestError, limitDirection } from '../../theory/index.js';
+import { gaussianTestError, limitDirection, minNormInterpolator, readStaircase, wellInitialised } from '../../theory/index.js';
 import { referenceShapeTheory } from '../../theory/shape.js';
 import { float64Trainer } from '../../trainers/index.js';
 import type { Trainer } from '../../trainers/types.js';
@@ -15,6 +15,9 @@ export const referenceTheory: TheoryPort = {
     const { labelNoise: _clean, ...clean } = data;
     return generateDataset({ ...clean, n: count, seed: `${String(data.seed)}:${tag}` });
   },
+  minNormInterpolator,
+  wellInitialised,
+  readStaircase,
 };
 
 /** The context every claim runs in unless told otherwise: the float64 engine and the reference theory. */

@@ -1,7 +1,7 @@
 import type { Arbitrary } from 'fast-check';
 import type { DatasetDescriptor, Dataset } from '../../data/index.js';
 import type { Problem } from '../../problem/types.js';
-import type { GaussianTestError, LimitDirection, LimitDirectionOk } from '../../theory/index.js';
+import type { GaussianTestError, LimitDirection, LimitDirectionOk, MinNorm, Staircase, WellInitialisation } from '../../theory/index.js';
 import type { ShapeTheory } from '../../theory/shape.js';
 import type { Trainer } from '../../trainers/types.js';
 
@@ -63,6 +63,12 @@ export interface TheoryPort extends ShapeTheory {
   gaussianTestError(wbar: Float64Array, mu: Float64Array, sigmaDiag?: Float64Array): GaussianTestError;
   /** `count` fresh points of the mixture `data` describes, labels clean, from a stream named by `tag`. */
   testPoints(data: DatasetDescriptor, count: number, tag: string): Dataset;
+  /** The min-norm interpolator of orthogonal data, `2(‖ỹ₊‖ + ‖ỹ₋‖)` (docs/theory.md §11). */
+  minNormInterpolator(p: Problem): MinNorm;
+  /** The well-initialisation event of MORTH26/DBP25 (docs/theory.md §11). */
+  wellInitialised(p: Problem): WellInitialisation;
+  /** Plateaus and drops of a loss curve in log time (docs/theory.md §11). */
+  readStaircase(curve: readonly (readonly [number, number])[], options?: { minDropLog?: number }): Staircase;
 }
 
 /** What a claim computes with: where trajectories come from, and the theory it compares them with. */

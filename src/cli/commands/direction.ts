@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { parseProblem } from '../../problem/validate.js';
-import { gaussianTestError, h25Hypotheses, limitDirection } from '../../theory/index.js';
+import { gaussianTestError, h25Hypotheses, limitDirection, minNormInterpolator, wellInitialised } from '../../theory/index.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { readTextFile, toJson, writeTextFile } from '../io.js';
@@ -10,7 +10,9 @@ const rows = (flat: Float64Array, r: number, c: number): number[][] =>
   Array.from({ length: r }, (_, i) => Array.from(flat.subarray(i * c, (i + 1) * c)));
 
 export const direction: Command = {
-  summary: 'solve for the predicted limit direction Ŵ of docs/theory.md §2 and report KKT residuals, hypotheses and the test error',
+  summary:
+    'solve for the predicted limit direction Ŵ of docs/theory.md §2 and report KKT residuals, hypotheses and the test error; ' +
+    'for the square loss, the min-norm interpolator of docs/theory.md §11',
   synopsis: 'direction PROBLEM.json [--case2-c C] [--out FILE]',
   async run(argv, io) {
     const args = parseArgs(argv, ['case2-c', 'out']);
@@ -19,6 +21,17 @@ export const direction: Command = {
     if (extra.length > 0) throw new InputError('PROBLEM', `expected one problem file, got ${args.positionals.length}`);
     const case2C = numberOption(args, 'case2-c', { min: Number.MIN_VALUE });
     const problem = parseProblem(readTextFile(file, 'PROBLEM'));
+    if (problem.loss === 'square') {
+      // docs/theory.md §11: the square loss has no limit direction; its prediction is the min-norm interpolator.
+      const min = minNormInterpolator(problem);
+      const init = wellInitialised(problem);
+      const square = { ...min, wellInitialised: init.holds, uncovered: init.uncovered };
+      const out = stringOption(args, 'out');
+      const squareText = `${toJson(square)}\n`;
+      if (out === undefined) io.out(squareText);
+      else writeTextFile(out, squareText, '--out');
+      return ExitCode.ok;
+    }
     const hypotheses = h25Hypotheses(problem, case2C === undefined ? {} : { case2C });
     const limit = limitDirection(problem);
     let report: Record<string, unknown>;

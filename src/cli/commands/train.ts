@@ -3,7 +3,9 @@ import { toDouble, trainDecimal } from '../../engines/decimal/index.js';
 import { trainFloat64 } from '../../engines/float64/index.js';
 import { defaultCheckpoints, normalizeCheckpoints } from '../../engines/schedule.js';
 import type { CheckpointOf } from '../../engines/types.js';
+import { activeNeurons, activityThreshold, paramNorm } from '../../theory/paramNorm.js';
 import { InputError } from '../../errors.js';
+import { marginLoss } from '../../problem/marginLoss.js';
 import type { Problem } from '../../problem/types.js';
 import { parseProblem } from '../../problem/validate.js';
 import { margins } from '../../theory/margins.js';
@@ -40,6 +42,13 @@ export const train: Command = {
     const listed = integerListOption(args, 'checkpoints');
     const checkpoints = listed ? normalizeCheckpoints(listed, steps, '--checkpoints') : defaultCheckpoints(steps);
 
+    // docs/theory.md §11: square-loss runs also report Σ_j (a_j² + ‖w_j‖²) and the active neurons at every checkpoint.
+    const square = problem.loss === 'square';
+    const threshold = square ? activityThreshold(problem.W0, problem.a, problem.d) : 0;
+    const sizeOf = (W: ArrayLike<number>, a: ArrayLike<number>): { paramNorm: number; activeNeurons: number } => ({
+      paramNorm: paramNorm(W, a),
+      activeNeurons: activeNeurons(W, a, problem.d, threshold).count,
+    });
     let report: unknown;
     if (engine === 'float64') {
       const run = trainFloat64(problem, { steps, checkpoints, recordW: true, formulation: formulation ?? 'auto', kernel: kernel ?? 'auto' });
@@ -49,17 +58,23 @@ export const train: Command = {
         kernel: run.kernel,
         steps,
         W: rows(run.W, problem.m, problem.d),
+        ...(run.a ? { a: Array.from(run.a) } : {}),
         loss: run.loss,
-        checkpoints: run.checkpoints.map((c) => ({ ...float64Checkpoint(c), ...shapeOf(problem, c.W as Float64Array) })),
+        checkpoints: run.checkpoints.map((c) => ({
+          ...float64Checkpoint(c),
+          ...(square ? sizeOf(c.W as Float64Array, (c.a as Float64Array | undefined) ?? problem.a) : shapeOf(problem, c.W as Float64Array)),
+        })),
       };
     } else {
       const run = trainDecimal(problem, { steps, checkpoints, recordW: true, ...(digits !== undefined ? { digits } : {}) });
+      const doubles = (v: readonly Decimal[]): Float64Array => Float64Array.from(v, toDouble);
       const s = (v: Decimal): string => v.toString();
       report = {
         engine,
         digits: run.digits,
         steps,
         W: rows((run.W as readonly Decimal[]).map(s), problem.m, problem.d),
+        ...(run.a ? { a: (run.a as readonly Decimal[]).map(s) } : {}),
         loss: s(run.loss),
         checkpoints: run.checkpoints.map((c) => ({
           t: c.t,
@@ -68,7 +83,9 @@ export const train: Command = {
           minMargin: s(c.minMargin),
           maxMargin: s(c.maxMargin),
           normW: s(c.normW),
-          ...decimalStrings(shapeOf(problem, Float64Array.from(c.W as readonly Decimal[], (v) => toDouble(v)))),
+          ...(square
+            ? sizeOf(doubles(c.W as readonly Decimal[]), c.a ? doubles(c.a as readonly Decimal[]) : problem.a)
+            : decimalStrings(shapeOf(problem, doubles(c.W as readonly Decimal[])))),
         })),
       };
     }
@@ -82,7 +99,7 @@ export const train: Command = {
 
 /** The shape quantities of docs/theory.md §9.1 at a checkpoint, from W in float64 (null where one does not exist). */
 function shapeOf(problem: Problem, W: Float64Array): ShapeQuantities {
-  const r = margins(problem, W, problem.loss);
+  const r = margins(problem, W, marginLoss(problem.loss));
   return shapeQuantities(problem, W, r.q, r.normF);
 }
 

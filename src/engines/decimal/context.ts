@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { InputError } from '../../errors.js';
-import type { LossName, Problem } from '../../problem/types.js';
+import { marginLoss } from '../../problem/marginLoss.js';
+import type { MarginLossName, Problem } from '../../problem/types.js';
 import { exactDecimal } from './exact.js';
 import { align, scaledFromDouble, times, type AlignedVector, type Scaled } from './fixedPoint.js';
 import { decimalConstructor } from './precision.js';
@@ -61,7 +62,7 @@ export interface DecimalContext {
   readonly n: number;
   readonly d: number;
   readonly m: number;
-  readonly loss: LossName;
+  readonly loss: MarginLossName;
   /** X, n×d row-major, exact values of the problem's doubles. */
   readonly X: readonly Decimal[];
   /** Labels ±1, length n. */
@@ -87,8 +88,9 @@ export interface DecimalOptions {
 
 /**
  * Checks the options and converts the problem's doubles exactly (exact.ts) into both decimal.js values
- * and fixed-point forms. `problem` is assumed validated (validateProblem).
- * @throws InputError on `digits` (not an integer in [20, 1000]) or `arithmetic` (not 'plain' | 'fixed').
+ * and fixed-point forms. `problem` is assumed validated (validateProblem). The square loss has its own
+ * path (square.ts), so a context holds a margin loss.
+ * @throws InputError on `loss` (`square`: see square.ts), `digits` (not an integer in [20, 1000]) or `arithmetic` (not 'plain' | 'fixed').
  */
 export function makeDecimalContext(problem: Problem, options: DecimalOptions = {}): DecimalContext {
   const digits = options.digits ?? DEFAULT_DIGITS;
@@ -126,7 +128,7 @@ export function makeDecimalContext(problem: Problem, options: DecimalOptions = {
     n,
     d,
     m,
-    loss: problem.loss,
+    loss: marginLoss(problem.loss),
     X: exact(problem.X),
     y: exact(problem.y),
     a: exact(problem.a),

@@ -3,6 +3,7 @@
  * point, written to be read against docs/theory.md. It shares no arithmetic with the float64 engine.
  */
 export { trainDecimal, type DecimalTrainOptions, type DecimalTrajectory } from './train.js';
+export { trainDecimalSquare, squareLossAt, SQUARE_GUARD_DIGITS } from './square.js';
 export {
   makeDecimalContext,
   DEFAULT_DIGITS,

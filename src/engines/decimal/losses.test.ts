@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../data/rng.js';
-import type { LossName } from '../../problem/types.js';
+import type { MarginLossName } from '../../problem/types.js';
 import { log1p, logLossValue, logMeanLoss, lossDerivativeValue, lossValue } from './losses.js';
 import { decimalConstructor } from './precision.js';
 
@@ -14,8 +14,8 @@ const toD = (x: Decimal): Decimal => new D(x).toSignificantDigits(D.precision);
 
 /** Straightforward formulas at the reference precision (no cancellation matters at 90 digits for |u| ≤ 40). */
 const reference = {
-  loss: (kind: LossName, u: Decimal) => (kind === 'exp' ? R.exp(new R(u).neg()) : R.ln(R.exp(new R(u).neg()).plus(1))),
-  derivative: (kind: LossName, u: Decimal) =>
+  loss: (kind: MarginLossName, u: Decimal) => (kind === 'exp' ? R.exp(new R(u).neg()) : R.ln(R.exp(new R(u).neg()).plus(1))),
+  derivative: (kind: MarginLossName, u: Decimal) =>
     kind === 'exp' ? R.exp(new R(u).neg()).neg() : new R(-1).div(R.exp(new R(u)).plus(1)),
 };
 
@@ -34,7 +34,7 @@ function margins(seed: string): Decimal[] {
 }
 
 describe('losses', () => {
-  for (const kind of ['exp', 'logistic'] as LossName[]) {
+  for (const kind of ['exp', 'logistic'] as MarginLossName[]) {
     it(`ℓ and ℓ′ are correctly rounded (${kind})`, () => {
       for (const u of margins(`losses-${kind}`)) {
         expect(lossValue(kind, u, D).eq(toD(reference.loss(kind, u))), `ℓ(${u})`).toBe(true);
@@ -63,7 +63,7 @@ describe('losses', () => {
 
   it('log L by log-sum-exp equals the direct log of the mean loss, and stays finite past underflow', () => {
     const q = margins('log-mean').slice(0, 7);
-    for (const kind of ['exp', 'logistic'] as LossName[]) {
+    for (const kind of ['exp', 'logistic'] as MarginLossName[]) {
       const mean = q.reduce((s, u) => s.plus(reference.loss(kind, u)), new R(0)).div(q.length);
       expect(logMeanLoss(kind, q, D).eq(toD(R.ln(mean))), kind).toBe(true);
     }

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { NumericalError } from '../../errors.js';
-import type { LossName } from '../../problem/types.js';
+import type { MarginLossName } from '../../problem/types.js';
 import { expRounded } from './exp.js';
 import { decimalConstructor } from './precision.js';
 
@@ -64,7 +64,7 @@ export function log1p(t: Decimal, G: Decimal.Constructor): Decimal {
  * `log1p(e^{−u})` for `u ≥ 0` and `−u + log1p(e^{u})` for `u < 0` (no overflow, no cancellation).
  * @throws NumericalError when the loss overflows decimal.js (u < −2.07e16).
  */
-export function lossValue(kind: LossName, u: Decimal, D: Decimal.Constructor): Decimal {
+export function lossValue(kind: MarginLossName, u: Decimal, D: Decimal.Constructor): Decimal {
   if (kind === 'exp') return finite(expRounded(u.neg(), D), 'loss', u);
   const G = guarded(D);
   const ug = new G(u);
@@ -77,7 +77,7 @@ export function lossValue(kind: LossName, u: Decimal, D: Decimal.Constructor): D
  * for `u ≥ 0`. Always in [−1, 0) for logistic; may underflow to 0 for huge u.
  * @throws NumericalError when `e^{−u}` overflows decimal.js (exp loss, u < −2.07e16).
  */
-export function lossDerivativeValue(kind: LossName, u: Decimal, D: Decimal.Constructor): Decimal {
+export function lossDerivativeValue(kind: MarginLossName, u: Decimal, D: Decimal.Constructor): Decimal {
   if (kind === 'exp') return finite(expRounded(u.neg(), D), 'loss derivative', u).neg();
   const G = guarded(D);
   const ug = new G(u);
@@ -93,7 +93,7 @@ export function lossDerivativeValue(kind: LossName, u: Decimal, D: Decimal.Const
  * exp: `−u`; logistic: `−u + log(log1p(t)/t)` with `t = e^{−u}` for `u ≥ 0` (→ `−u` when t underflows),
  * `log(ℓ(u))` for `u < 0` (there `ℓ(u) > log 2`).
  */
-export function logLossValue(kind: LossName, u: Decimal, D: Decimal.Constructor): Decimal {
+export function logLossValue(kind: MarginLossName, u: Decimal, D: Decimal.Constructor): Decimal {
   if (kind === 'exp') return roundTo(D, u.neg());
   const G = guarded(D);
   const ug = new G(u);
@@ -109,7 +109,7 @@ export function logLossValue(kind: LossName, u: Decimal, D: Decimal.Constructor)
  * or underflows the sum to 0: the result is finite whenever every `ℓ(q_i)` is, even when `L` itself is
  * below decimal.js's smallest number. Rounded once to `D.precision` from guard precision.
  */
-export function logMeanLoss(kind: LossName, q: readonly Decimal[], D: Decimal.Constructor): Decimal {
+export function logMeanLoss(kind: MarginLossName, q: readonly Decimal[], D: Decimal.Constructor): Decimal {
   const G = guarded(D);
   const logs = q.map((u) => logLossValue(kind, u, G));
   let M = logs[0]!;

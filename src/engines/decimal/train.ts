@@ -5,6 +5,7 @@ import { defaultCheckpoints, normalizeCheckpoints } from '../schedule.js';
 import type { CheckpointOf, TrainOptions, TrajectoryOf } from '../types.js';
 import { makeDecimalContext, type Arithmetic, type DecimalContext, type DecimalOptions } from './context.js';
 import { descent, logLoss, loss, margins, normW } from './engine.js';
+import { trainDecimalSquare } from './square.js';
 
 /** Options of {@link trainDecimal}: the common ones plus the precision and arithmetic. */
 export type DecimalTrainOptions = TrainOptions & DecimalOptions;
@@ -13,6 +14,8 @@ export type DecimalTrainOptions = TrainOptions & DecimalOptions;
 export interface DecimalTrajectory extends TrajectoryOf<Decimal> {
   /** Final weights W(steps), m×d row-major. */
   readonly W: readonly Decimal[];
+  /** Final second layer a(steps), when it is trained (docs/theory.md §11). */
+  readonly a?: readonly Decimal[];
   /** Significant decimal digits of every number in the run. */
   readonly digits: number;
   readonly arithmetic: Arithmetic;
@@ -40,7 +43,7 @@ function checkpoint(ctx: DecimalContext, t: number, W: readonly Decimal[], recor
 
 /**
  * Runs GD (docs/theory.md §1) from the problem's W(0) for `options.steps` (default `problem.steps`) steps at
- * `options.digits` (default 50) significant digits, recording a checkpoint after each step count in
+ * `options.digits` (default 50) significant digits (the square loss of docs/theory.md §11 runs in square.ts), recording a checkpoint after each step count in
  * `options.checkpoints` (default {@link defaultCheckpoints}: log-spaced, t = 0 included).
  *
  * @returns the final W and loss and the checkpoints, all Decimals at `digits` digits, and the settings.
@@ -49,6 +52,7 @@ function checkpoint(ctx: DecimalContext, t: number, W: readonly Decimal[], recor
  * @throws NumericalError when the run leaves decimal.js's finite range (see engine.ts).
  */
 export function trainDecimal(problem: Problem, options: DecimalTrainOptions = {}): DecimalTrajectory {
+  if (problem.loss === 'square') return trainDecimalSquare(problem, options);
   const steps = options.steps ?? problem.steps;
   if (!Number.isSafeInteger(steps) || steps < 0) throw new InputError('steps', `must be a non-negative integer, got ${steps}`);
   const schedule =

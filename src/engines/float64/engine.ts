@@ -25,6 +25,10 @@ export interface Float64Engine {
   weights(): Float64Array;
   /** `‖W(t)‖_F`, finite for every finite W (scaled when the squares would overflow or underflow). */
   normW(): number;
+  /** `a(t)`, length m: fixed, or trained with `trainSecondLayer` (the engine's buffer: copy it to keep it). */
+  secondLayer(): Float64Array;
+  /** The outputs `f(x_i)`, length n, for the square loss (docs/theory.md §11). @throws InputError for a margin loss */
+  outputs(): Float64Array;
 }
 
 /**
@@ -46,5 +50,10 @@ export function checkProblemShape(p: Problem): void {
   }
   if (!(p.gamma >= 0 && p.gamma <= 1)) throw new InputError('gamma', `must lie in [0, 1], got ${p.gamma}`);
   if (!(p.lr > 0 && Number.isFinite(p.lr))) throw new InputError('lr', `must be a positive finite number, got ${p.lr}`);
-  if (p.loss !== 'exp' && p.loss !== 'logistic') throw new InputError('loss', `expected "exp" or "logistic", got ${String(p.loss)}`);
+  if (p.loss !== 'exp' && p.loss !== 'logistic' && p.loss !== 'square') {
+    throw new InputError('loss', `expected "exp", "logistic" or "square", got ${String(p.loss)}`);
+  }
+  if (p.trainSecondLayer === true && p.loss !== 'square') {
+    throw new InputError('trainSecondLayer', `the second layer is trained with the square loss only (docs/theory.md §11), got loss "${p.loss}"`);
+  }
 }

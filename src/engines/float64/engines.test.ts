@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NumericalError } from '../../errors.js';
+import { marginLoss } from '../../problem/marginLoss.js';
 import type { Problem } from '../../problem/types.js';
 import { DualEngine } from './dual.js';
 import type { Float64Engine } from './engine.js';
@@ -128,7 +129,7 @@ describe('planted bug: φ′ = 1 instead of γ in the backward pass', () => {
     for (let j = 0; j < m; j++) {
       for (let k = 0; k < d; k++) {
         let s = 0;
-        for (let i = 0; i < n; i++) s += lossDerivativeAt(loss, q[i]) * y[i] * a[j] * 1 * X[i * d + k];
+        for (let i = 0; i < n; i++) s += lossDerivativeAt(marginLoss(loss), q[i]) * y[i] * a[j] * 1 * X[i * d + k];
         wrong[j * d + k] -= (lr * s) / n;
       }
     }

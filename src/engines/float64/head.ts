@@ -1,5 +1,5 @@
 import { NumericalError } from '../../errors.js';
-import type { LossName } from '../../problem/types.js';
+import type { MarginLossName } from '../../problem/types.js';
 import { lossDerivativeAt } from './loss.js';
 
 /**
@@ -66,7 +66,7 @@ export function computeSampleFactors(
   g: Float64Array,
   q: Float64Array,
   y: Float64Array,
-  loss: LossName,
+  loss: MarginLossName,
   scale: number,
   n: number,
   t: number,
@@ -85,6 +85,46 @@ export function computeSampleFactors(
         ? `the update is not finite: ℓ'(q[${bad}]) = ${lossDerivativeAt(loss, q[bad])} at margin ${q[bad]} (${loss} loss)`
         : 'the per-sample update factors overflow when summed',
     );
+  }
+}
+
+/**
+ * `g_i = scale · (f_i − y_i)` into `g` (length n): the square loss `L = (1/n) Σ_i ½(f_i − y_i)²` on real
+ * targets (docs/theory.md §1, §11), whose `∂L/∂f_i = r_i/n` with the residual `r_i = f_i − y_i`; with
+ * `scale = −lr/n` this is the factor of the GD update shared by all neurons, as for the margin losses.
+ *
+ * @param f - the outputs `f(x_i)`, length n
+ * @param t - the step count of the state the outputs belong to
+ * @throws NumericalError (`W at step t+1`) when a factor is not finite
+ */
+export function computeResidualFactors(g: Float64Array, f: Float64Array, y: Float64Array, scale: number, n: number, t: number): void {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = scale * (f[i] - y[i]);
+    g[i] = v;
+    sum += v;
+  }
+  if (!Number.isFinite(sum)) {
+    throw new NumericalError(`W at step ${t + 1}`, 'the square-loss update factors are not finite: the outputs left the float64 range');
+  }
+}
+
+/**
+ * `da[j] = Σ_i g_i · φ(z_ji)` (`φ(z) = z > 0 ? z : γz`, docs/theory.md §1): with `g` from
+ * {@link computeResidualFactors} this is `−lr ∂L/∂a_j = −(lr/n) Σ_i r_i φ(⟨w_j, x_i⟩)`, the second-layer
+ * update, read from the same pre-activations as the first-layer one (simultaneous GD on `(W, a)`).
+ * No allocation.
+ */
+export function secondLayerUpdate(da: Float64Array, Z: Float64Array, g: Float64Array, gamma: number, m: number, n: number): void {
+  for (let j = 0; j < m; j++) {
+    const row = j * n;
+    let s = 0;
+    // φ inlined for speed, on purpose; its definition is leakyRelu in src/numerics/phi.ts.
+    for (let i = 0; i < n; i++) {
+      const z = Z[row + i];
+      s += g[i] * (z > 0 ? z : gamma * z);
+    }
+    da[j] = s;
   }
 }
 

@@ -1,5 +1,6 @@
 import { InputError, NumericalError } from '../../errors.js';
 import { leakyRelu, leakyReluSlope } from '../../numerics/phi.js';
+import { marginLoss } from '../../problem/marginLoss.js';
 import type { Problem } from '../../problem/types.js';
 import { checkProblemShape } from './engine.js';
 import { lossDerivativeAt, meanLoss } from './loss.js';
@@ -60,7 +61,7 @@ export function margins(p: Problem, W: Float64Array): Float64Array {
  * @throws NumericalError when a margin is not finite
  */
 export function lossOf(p: Problem, W: Float64Array): number {
-  return meanLoss(p.loss, margins(p, W));
+  return meanLoss(marginLoss(p.loss), margins(p, W));
 }
 
 /**
@@ -72,7 +73,8 @@ export function lossOf(p: Problem, W: Float64Array): number {
 export function gradientOf(p: Problem, W: Float64Array): Float64Array {
   const q = margins(p, W);
   const Z = preactivations(p, W);
-  const { n, d, m, X, y, a, gamma, loss } = p;
+  const { n, d, m, X, y, a, gamma } = p;
+  const loss = marginLoss(p.loss);
   const G = new Float64Array(m * d);
   for (let j = 0; j < m; j++) {
     for (let k = 0; k < d; k++) {
@@ -102,4 +104,47 @@ export function stepFrom(p: Problem, W: Float64Array): Float64Array {
     if (!Number.isFinite(next[k])) throw new NumericalError('W', `entry ${k} of the step is not finite`);
   }
   return next;
+}
+
+/**
+ * The outputs `f(x_i) = Σ_j a_j φ(⟨w_j, x_i⟩)` for a given second layer `a` (docs/theory.md §1), length n.
+ * @throws InputError when W is not m×d or a is not of length m
+ */
+export function outputsOf(p: Problem, W: Float64Array, a: Float64Array): Float64Array {
+  if (!(a instanceof Float64Array) || a.length !== p.m) throw new InputError('a', `expected a Float64Array of length m = ${p.m}`);
+  const Z = preactivations(p, W);
+  const { n, m, gamma } = p;
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < m; j++) s += a[j] * leakyRelu(Z[i * m + j], gamma);
+    f[i] = s;
+  }
+  return f;
+}
+
+/**
+ * The gradient of the square loss `L = (1/n) Σ_i ½(f(x_i) − y_i)²` in `(W, a)` (docs/theory.md §1, §11):
+ * `∇_{w_j} L = (1/n) Σ_i r_i a_j φ'(z_ji) x_i` and `∂L/∂a_j = (1/n) Σ_i r_i φ(z_ji)`, `r_i = f(x_i) − y_i`.
+ * Plain loops, the specification of the fast engines' square-loss step.
+ * @throws NumericalError when an entry is not finite
+ */
+export function squareGradientOf(p: Problem, W: Float64Array, a: Float64Array): { W: Float64Array; a: Float64Array } {
+  const f = outputsOf(p, W, a);
+  const Z = preactivations(p, W);
+  const { n, d, m, X, y, gamma } = p;
+  const GW = new Float64Array(m * d);
+  const Ga = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (f[i] - y[i]) * leakyRelu(Z[i * m + j], gamma);
+    Ga[j] = s / n;
+    for (let k = 0; k < d; k++) {
+      let g = 0;
+      for (let i = 0; i < n; i++) g += (f[i] - y[i]) * a[j] * leakyReluSlope(Z[i * m + j], gamma) * X[i * d + k];
+      GW[j * d + k] = g / n;
+    }
+  }
+  for (const v of [...GW, ...Ga]) if (!Number.isFinite(v)) throw new NumericalError('gradient', 'a square-loss gradient entry is not finite');
+  return { W: GW, a: Ga };
 }

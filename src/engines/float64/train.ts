@@ -5,7 +5,7 @@ import type { CheckpointOf, TrainOptions, TrajectoryOf } from '../types.js';
 import { chooseFormulation } from './cost.js';
 import { DualEngine } from './dual.js';
 import type { Float64Engine, Formulation } from './engine.js';
-import { logMeanLoss, meanLoss } from './loss.js';
+import { logMeanLoss, meanLoss, squareLoss } from './loss.js';
 import { PrimalEngine } from './primal.js';
 import { WasmPrimalEngine } from './wasmPrimal.js';
 import { wasmKernelStatus } from '../wasm/kernel.js';
@@ -32,6 +32,8 @@ export interface Float64Trajectory extends TrajectoryOf<number> {
   readonly engine: 'float64';
   /** Final weights W(steps), m×d row-major. */
   readonly W: Float64Array;
+  /** Final second layer a(steps), when it is trained. */
+  readonly a?: Float64Array;
   /** The formulation that ran (the choice of `auto` made explicit). */
   readonly formulation: Formulation;
   /** Where the dense products ran. */
@@ -45,8 +47,7 @@ const KERNELS: readonly string[] = ['wasm', 'js', 'auto'];
 function record(engine: Float64Engine, p: Problem, recordW: boolean): CheckpointOf<number> {
   const t = engine.t;
   const q = engine.margins();
-  const loss = meanLoss(p.loss, q);
-  const logLoss = logMeanLoss(p.loss, q);
+  const { loss, logLoss } = p.loss === 'square' ? squareLoss(engine.outputs(), p.y) : { loss: meanLoss(p.loss, q), logLoss: logMeanLoss(p.loss, q) };
   if (!Number.isFinite(loss)) {
     throw new NumericalError(`loss at step ${t}`, `L overflows float64 (log L = ${logLoss}): a margin is below about −709 with the ${p.loss} loss`);
   }
@@ -58,7 +59,8 @@ function record(engine: Float64Engine, p: Problem, recordW: boolean): Checkpoint
   }
   // W first: the dual form then takes the norm of the materialised W instead of its formula.
   const W = recordW ? Float64Array.from(engine.weights()) : undefined;
-  return { t, loss, logLoss, minMargin, maxMargin, normW: engine.normW(), ...(W ? { W } : {}) };
+  const a = p.trainSecondLayer === true ? Float64Array.from(engine.secondLayer()) : undefined;
+  return { t, loss, logLoss, minMargin, maxMargin, normW: engine.normW(), ...(W ? { W } : {}), ...(a ? { a } : {}) };
 }
 
 /**
@@ -119,6 +121,7 @@ export function trainFloat64(problem: Problem, options: Float64TrainOptions = {}
     kernel,
     steps,
     W: Float64Array.from(engine.weights()),
+    ...(problem.trainSecondLayer === true ? { a: Float64Array.from(engine.secondLayer()) } : {}),
     loss: last.loss,
     checkpoints: records,
   };

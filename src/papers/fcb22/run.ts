@@ -1,6 +1,7 @@
 import type { ClaimContext, RunFacts } from '../../claims/core/types.js';
 import { flipCount } from '../../data/index.js';
 import type { Problem } from '../../problem/types.js';
+import { marginLoss } from '../../problem/marginLoss.js';
 import { fcb22Hypotheses, nearOrthogonality, type Fcb22Hypotheses, type NearOrthogonalityReport } from '../../theory/index.js';
 import { margins } from '../../theory/margins.js';
 import { networkOutputs } from '../h25/network.js';
@@ -28,7 +29,7 @@ export async function fcbRun(s: Scenario, ctx: ClaimContext, testPoints: number)
   const problem = scenarioProblem(s);
   const trained = await ctx.trainer.train(problem, [0, s.steps]);
   const W = trained[trained.length - 1]!.W;
-  const q = margins(problem, W, problem.loss).q;
+  const q = margins(problem, W, marginLoss(problem.loss)).q;
   let trainMisfit = 0;
   for (const v of q) if (!(v > 0)) trainMisfit++;
   const test = ctx.theory.testPoints(s.data, testPoints, 'fcb22-test');
