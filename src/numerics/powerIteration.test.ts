@@ -81,6 +81,12 @@ describe('topSingularValue', () => {
     const got = topSingularValue(A, 2, 2);
     expect(got.converged).toBe(true);
     expect(got.sigma / Math.hypot(...A)).toBeCloseTo(1, 14);
+    // The same with a zero first row: B's first column is 0, so the restart must take the column
+    // with the largest diagonal, not the first one.
+    const Z = [0, 0, 0, 0.11808222298250537, 0.2808570131926602, 0.6007588804202817, -0.0641875909021354, -0.15266934013832897, -0.32656283285719495];
+    const z = topSingularValue(Z, 3, 3);
+    expect(z.converged).toBe(true);
+    expect(z.sigma / Math.hypot(...Z)).toBeCloseTo(1, 14);
   });
 
   it('stops at the first iterate whose relative residual (λ₁ − λ₂)|cs|/ρ meets the tolerance', () => {
