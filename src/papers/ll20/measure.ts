@@ -4,7 +4,6 @@ import type { Problem } from '../../problem/types.js';
 import { h25Hypotheses, linearSvmDirection, type H25Hypotheses } from '../../theory/index.js';
 import { measureTrajectory, type MeasuredCheckpoint, type MeasuredTrajectory } from '../../theory/trajectory.js';
 import { maxRowNorm } from '../h25/measure.js';
-import { scenarioProblem, type Scenario } from '../h25/scenario.js';
 
 /** What the LL20 claims read off one scenario. */
 export interface Ll20Run {
@@ -26,12 +25,7 @@ export function monotoneCheckpoints(steps: number, every: number): number[] {
   return [...out].sort((p, q) => p - q);
 }
 
-/** Trains the scenario's problem through the context, measuring the shape quantities with the context's theory. */
-export function ll20Run(s: Scenario, ctx: ClaimContext, checkpoints: readonly number[]): Promise<Ll20Run> {
-  return ll20RunOf(scenarioProblem(s), ctx, checkpoints);
-}
-
-/** {@link ll20Run} on a given problem. */
+/** Trains a problem through the context, measuring the shape quantities with the context's theory. */
 export async function ll20RunOf(problem: Problem, ctx: ClaimContext, checkpoints: readonly number[]): Promise<Ll20Run> {
   const trained = await ctx.trainer.train(problem, checkpoints);
   return {
