@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { marginLoss } from '../../problem/marginLoss.js';
 import type { MarginLossName, Problem } from '../../problem/types.js';
 import { exactDecimal } from './exact.js';
-import { align, scaledFromDouble, times, type AlignedVector, type Scaled } from './fixedPoint.js';
+import { alignDoubles, scaledFromDouble, times, type BinaryAlignedVector, type Scaled } from './fixedPoint.js';
 import { decimalConstructor } from './precision.js';
 
 /**
@@ -38,10 +38,10 @@ export const MARGIN_GUARD_DIGITS = 10;
 export interface FixedData {
   /** X, n×d row-major. */
   readonly x: readonly Scaled[];
-  /** Row i of X on one scale (for `⟨w_j, x_i⟩`). */
-  readonly xRows: readonly AlignedVector[];
-  /** Column k of X on one scale (for `Σ_i κ_i x_ik` in the gradient). */
-  readonly xCols: readonly AlignedVector[];
+  /** Row i of X on one binary scale (for `⟨w_j, x_i⟩`). */
+  readonly xRows: readonly BinaryAlignedVector[];
+  /** Column k of X on one binary scale (for `Σ_i κ_i x_ik` in the gradient). */
+  readonly xCols: readonly BinaryAlignedVector[];
   /** Labels as ±1 integers. */
   readonly y: readonly number[];
   /** `a_j·φ'` for each neuron j: index `2j` is `a_j·1` (pre-activation > 0), `2j+1` is `a_j·γ` (≤ 0). */
@@ -106,16 +106,9 @@ export function makeDecimalContext(problem: Problem, options: DecimalOptions = {
   const exact = (v: Float64Array): Decimal[] => Array.from(v, (x) => exactDecimal(x, D));
 
   const x = Array.from(problem.X, scaledFromDouble);
-  const alignAll = (entries: Scaled[], what: string): AlignedVector => {
-    const v = align(entries);
-    // Unreachable: doubles span at most ~1 400 decimal orders (fixedPoint.SPREAD_LIMIT).
-    if (v === undefined) throw new InputError('X', `${what} spans too many orders of magnitude`);
-    return v;
-  };
-  const xRows = Array.from({ length: n }, (_, i) => alignAll(x.slice(i * d, (i + 1) * d), `row ${i}`));
-  const xCols = Array.from({ length: d }, (_, k) =>
-    alignAll(Array.from({ length: n }, (_, i) => x[i * d + k]!), `column ${k}`),
-  );
+  const X = Array.from(problem.X);
+  const xRows = Array.from({ length: n }, (_, i) => alignDoubles(X.slice(i * d, (i + 1) * d)));
+  const xCols = Array.from({ length: d }, (_, k) => alignDoubles(Array.from({ length: n }, (_, i) => X[i * d + k]!)));
   const one = scaledFromDouble(1);
   const gamma = scaledFromDouble(problem.gamma);
   const a = Array.from(problem.a, scaledFromDouble);

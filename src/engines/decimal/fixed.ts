@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { MARGIN_GUARD_DIGITS, type DecimalContext } from './context.js';
 import {
   align,
-  dotAligned,
+  dotMixed,
   roundedSum,
   roundedSumScaled,
   scaledFromDecimal,
@@ -66,7 +66,7 @@ function exactPreactivations(ctx: DecimalContext, w: readonly Scaled[]): ExactPr
       let terms: Scaled[];
       let pos: boolean;
       if (aligned !== undefined) {
-        const t = dotAligned(aligned, fixed.xRows[i]!);
+        const t = dotMixed(aligned, fixed.xRows[i]!);
         terms = [t];
         pos = t.coef > 0n;
       } else {
@@ -152,7 +152,7 @@ function gradientSums(ctx: DecimalContext, pre: ExactPreactivations): Scaled[][]
     for (let k = 0; k < d; k++) {
       S[j * d + k] =
         aligned !== undefined
-          ? [dotAligned(aligned, fixed.xCols[k]!)]
+          ? [dotMixed(aligned, fixed.xCols[k]!)]
           : kappa.map((kap, i) => times(kap, fixed.x[i * d + k]!));
     }
   }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../data/rng.js';
 import {
+  align,
+  alignDoubles,
+  binaryParts,
   digitLength,
+  dotMixed,
+  scaledFromDouble,
+  times,
   exactSum,
   exactSumUnbounded,
   roundedSum,
@@ -134,6 +140,33 @@ describe('digitLength', () => {
       if (k > 0) expect(digitLength(p - 1n)).toBe(k);
       expect(digitLength(p + 1n)).toBe(k + 1);
       expect(digitLength(2n ** BigInt(k) * 3n)).toBe((2n ** BigInt(k) * 3n).toString().length);
+    }
+  });
+});
+
+describe('binary-scaled doubles', () => {
+  it('reads a double exactly as m·2^e, subnormals and signs included', () => {
+    for (const x of [1, -1, 0.1, -3.75, 2 ** -1074, -(2 ** -1074), 2 ** -1022 * 1.5, Number.MAX_VALUE, 123456789.123]) {
+      const { m, e } = binaryParts(x);
+      expect(Number(m) * 2 ** e).toBe(x);
+      expect(m % 2n !== 0n).toBe(true);
+    }
+    expect(binaryParts(0)).toEqual({ m: 0n, e: 0 });
+  });
+
+  it('gives exactly the decimal dot product, from 1e-300 to 1e300 and with zeros', () => {
+    const rng = makeRng('dot-mixed');
+    for (let trial = 0; trial < 200; trial++) {
+      const len = 1 + Math.floor(rng.uniform() * 8);
+      const scale = 10 ** Math.floor(rng.uniform() * 600 - 300);
+      const xs = Array.from({ length: len }, () => (rng.uniform() < 0.1 ? 0 : rng.normal() * scale * 10 ** Math.floor(rng.uniform() * 6)));
+      const ws = Array.from({ length: len }, () => ({ coef: randomCoef(rng, 1 + Math.floor(rng.uniform() * 45)), exp: Math.floor(rng.uniform() * 80) - 60 }));
+      const u = align(ws)!;
+      const exact = exactSum(ws.map((w, k) => times(w, scaledFromDouble(xs[k]!))))!;
+      const mixed = dotMixed(u, alignDoubles(xs));
+      // Equal as numbers: bring both to the smaller exponent.
+      const lo = Math.min(exact.exp, mixed.exp);
+      expect(mixed.coef * 10n ** BigInt(mixed.exp - lo)).toBe(exact.coef * 10n ** BigInt(exact.exp - lo));
     }
   });
 });

@@ -112,6 +112,73 @@ export function dotAligned(u: AlignedVector, v: AlignedVector): Scaled {
   return { coef: s, exp: u.exp + v.exp };
 }
 
+/**
+ * Doubles on one binary scale: entry `k` is exactly `coefs[k]·2^exp2`. The problem's data are doubles,
+ * whose exact decimal expansions run to ~54 digits (≈ 180 bits) for entries near 1, while their binary
+ * form needs 53 bits plus the row's spread of exponents: dot products with it multiply far smaller
+ * BigInts, and only the final sum is brought to a decimal scale (see {@link dotMixed}).
+ */
+export interface BinaryAlignedVector {
+  readonly coefs: readonly bigint[];
+  readonly exp2: number;
+}
+
+const doubleView = new DataView(new ArrayBuffer(8));
+
+/** A finite double as the exact `m·2^e` (m an integer with no trailing zero bits; m = 0 for ±0). */
+export function binaryParts(x: number): { m: bigint; e: number } {
+  if (x === 0) return { m: 0n, e: 0 };
+  doubleView.setFloat64(0, x);
+  const hi = doubleView.getUint32(0);
+  const lo = doubleView.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = -1074; // subnormal: m·2^-1074
+  if (biased !== 0) {
+    m |= 1n << 52n;
+    e = biased - 1075;
+  }
+  while ((m & 1n) === 0n) {
+    m >>= 1n;
+    e++;
+  }
+  return { m: hi >>> 31 === 1 ? -m : m, e };
+}
+
+/** Finite doubles brought exactly to their smallest binary exponent. */
+export function alignDoubles(xs: readonly number[]): BinaryAlignedVector {
+  const parts = xs.map(binaryParts);
+  let lo = Infinity;
+  for (const p of parts) if (p.m !== 0n && p.e < lo) lo = p.e;
+  if (lo === Infinity) return { coefs: xs.map(() => 0n), exp2: 0 };
+  return { coefs: parts.map((p) => (p.m === 0n ? 0n : p.m << BigInt(p.e - lo))), exp2: lo };
+}
+
+const powersOfFive: bigint[] = [1n];
+
+function pow5(k: number): bigint {
+  let p = powersOfFive[k];
+  if (p === undefined) {
+    p = 5n ** BigInt(k);
+    powersOfFive[k] = p;
+  }
+  return p;
+}
+
+/**
+ * The exact dot product of a decimal-scaled vector and a binary-scaled one of equal length, as a
+ * {@link Scaled}: `Σ u_k v_k · 10^u.exp · 2^v.exp2`, with `2^−j = 5^j·10^−j` turning the binary scale
+ * into a decimal one by one multiplication.
+ */
+export function dotMixed(u: AlignedVector, v: BinaryAlignedVector): Scaled {
+  let s = 0n;
+  const a = u.coefs;
+  const b = v.coefs;
+  for (let k = 0; k < a.length; k++) s += a[k]! * b[k]!;
+  if (v.exp2 >= 0) return { coef: s << BigInt(v.exp2), exp: u.exp };
+  return { coef: s * pow5(-v.exp2), exp: u.exp + v.exp2 };
+}
+
 /** The exact sum, or `undefined` when its terms span more than {@link SPREAD_LIMIT} orders. */
 export function exactSum(terms: readonly Scaled[]): Scaled | undefined {
   const aligned = align(terms);
@@ -135,16 +202,26 @@ const log10Of2 = Math.log10(2);
 /** Slack below `(bits − 1)·log10 2` so that a floating-point rounding cannot overestimate the digit count. */
 const DIGIT_ESTIMATE_SLACK = 1e-6;
 
+/** Below this, `Number(a)` is finite and its log10 within a few ulps of the BigInt's. */
+const NUMBER_ESTIMATE_LIMIT = 1e300;
+
 /**
- * Number of decimal digits of a non-zero BigInt's magnitude. From the bit length (hex conversion is a
- * few times cheaper than decimal): `2^(bits−1) ≤ |v|` gives a lower bound, and at most two comparisons
- * with powers of ten finish it.
+ * Number of decimal digits of a non-zero BigInt's magnitude. Below 10^300 from `Number(a)`: the floor of
+ * its log10 is the digit count D, or D − 1 or D − 2 when rounding moved it across a power of ten, so
+ * at most two comparisons with powers of ten finish it. Above, from the bit length (hex conversion is a
+ * few times cheaper than decimal): `2^(bits−1) ≤ |v|` gives a lower bound, and comparisons finish it.
  */
 export function digitLength(v: bigint): number {
   const a = v < 0n ? -v : v;
-  const hex = a.toString(16);
-  const bits = hex.length * 4 - (Math.clz32(parseInt(hex[0]!, 16)) - 28);
-  let k = Math.floor((bits - 1) * log10Of2 - DIGIT_ESTIMATE_SLACK) + 1; // ≤ the true digit count
+  const approx = Number(a);
+  let k: number;
+  if (approx < NUMBER_ESTIMATE_LIMIT) {
+    k = Math.max(1, Math.floor(Math.log10(approx)));
+  } else {
+    const hex = a.toString(16);
+    const bits = hex.length * 4 - (Math.clz32(parseInt(hex[0]!, 16)) - 28);
+    k = Math.floor((bits - 1) * log10Of2 - DIGIT_ESTIMATE_SLACK) + 1; // ≤ the true digit count
+  }
   while (a >= pow10(k)) k++;
   return k;
 }
