@@ -1,9 +1,11 @@
-import { calibrateClaim, type Calibration } from '../../claims/core/calibrate.js';
+import type { Calibration } from '../../claims/core/calibrate.js';
+import { runTasks } from '../../workers/pool.js';
+import { progressReporter } from '../progress.js';
 import { InputError } from '../../errors.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
-import { claimsOption, mainContext, seedOption, tierOption } from './claimOptions.js';
+import { claimsOption, seedOption, tierOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
 
 /** Scenarios per claim when --runs is not given. */
@@ -23,9 +25,9 @@ function clean(c: Calibration): boolean {
 
 export const calibrate: Command = {
   summary: 'the evidence behind tolerances and fitted constants: every verdict, slack and measurement on N scenarios of the calibrate seed stream',
-  synopsis: 'calibrate [--claims all|PAPER|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--json FILE]',
+  synopsis: 'calibrate [--claims all|PAPER|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--workers N] [--json FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'tier']);
+    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'tier', 'workers']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (calibrate takes only --flags)');
     const { wanted, claims } = claimsOption(args);
     const runs = numberOption(args, 'runs', { integer: true, min: 1, max: 100_000 }) ?? DEFAULT_RUNS;
@@ -33,13 +35,9 @@ export const calibrate: Command = {
     const tier = tierOption(args);
     const json = stringOption(args, 'json');
     io.err(`benign-check calibrate: seed ${seed}, stream "calibrate", ${runs} scenarios per claim (replay: npx benign-check calibrate --claims ${wanted} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''})\n`);
-    const { context } = mainContext();
-    const results: Calibration[] = [];
-    for (const [k, claim] of claims.entries()) {
-      if (io.isTty) io.err(`\r[${k + 1}/${claims.length}] ${claim.id}…\u001b[K`);
-      results.push(await calibrateClaim(claim, { runs, globalSeed: seed, tier, context }));
-    }
-    if (io.isTty) io.err('\r\u001b[K');
+    const progress = progressReporter(io, 'calibrate', claims.length, 'claims');
+    const results: Calibration[] = await runTasks(claims.map((c) => ({ kind: 'calibrate-claim' as const, id: c.id, runs, globalSeed: seed, tier })), { workers: workersOption(args), onDone: () => progress.tick() });
+    progress.done();
     const header = ['claim', 'expected', 'holds', 'refuted', 'inapp.', 'min slack', '5% slack', 'median'];
     const rows = [header, ...results.map(row)];
     const widths = header.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));

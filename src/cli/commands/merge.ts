@@ -7,6 +7,10 @@ import { ExitCode } from '../exitCodes.js';
 import { readTextFile, writeTextFile } from '../io.js';
 import { shardItems } from '../shard.js';
 import type { Command } from './command.js';
+import { mergeSweepParts, parseSweepReport } from '../../sweep/merge.js';
+import { sweepJson } from '../../sweep/report.js';
+import type { CliIo } from '../main.js';
+import { formatSweep, writeDiagrams } from './sweep.js';
 
 /** One report named on the command line, read back, with its shard (an unsharded report is shard 1/1). */
 interface Part {
@@ -56,11 +60,14 @@ function checkParts(parts: readonly Part[]): void {
 }
 
 export const merge: Command = {
-  summary: 'combine the --json reports of `verify --shard i/N` runs into one: check they are the shards of one run, print the table, write the reports; exit 0 iff every claim is ok',
-  synopsis: 'merge PART.json… [--no-timings] [--json FILE] [--junit FILE]',
+  summary: 'combine the --json reports of `verify --shard i/N` (or `sweep --shard i/N`) runs into one: check they are the shards of one run, print the table, write the reports; exit 0 iff every claim is ok',
+  synopsis: 'merge PART.json… [--no-timings] [--json FILE] [--junit FILE] [--svg FILE] [--vega FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['json', 'junit'], ['no-timings']);
-    if (args.positionals.length === 0) throw new InputError('PART', 'no report given (merge takes the --json files of `verify --shard i/N` runs)');
+    const args = parseArgs(argv, ['json', 'junit', 'svg', 'vega'], ['no-timings']);
+    if (args.positionals.length === 0) throw new InputError('PART', 'no report given (merge takes the --json files of `verify --shard i/N` or `sweep --shard i/N` runs)');
+    const first = readTextFile(args.positionals[0]!, 'PART');
+    if (/^\s*\{\s*"tool":\s*"benign-check",\s*"report":\s*"sweep"/.test(first)) return mergeSweep(args, io);
+    for (const flag of ['svg', 'vega']) if (args.options.has(flag)) throw new InputError(`--${flag}`, 'only for the parts of `sweep --shard i/N`');
     const outputs = { json: stringOption(args, 'json'), junit: stringOption(args, 'junit') };
     const timings = !args.options.get('no-timings');
     const parts = args.positionals.map(readPart);
@@ -88,3 +95,16 @@ export const merge: Command = {
     return report.ok ? ExitCode.ok : ExitCode.claimMismatch;
   },
 };
+
+/** merge for the parts of `sweep --shard i/N`: the report (and diagrams) of the unsharded run. */
+async function mergeSweep(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  if (args.options.has('junit')) throw new InputError('--junit', 'a sweep has no claims to report as tests');
+  const parts = args.positionals.map((file) => ({ file, report: parseSweepReport(readTextFile(file, 'PART'), file) }));
+  const report = mergeSweepParts(parts);
+  io.err(`benign-check merge: ${parts.length} sweep part${parts.length === 1 ? '' : 's'}, seed ${report.seed}, ${report.cells.length} cells, version ${report.version}\n`);
+  io.out(formatSweep(report));
+  const json = stringOption(args, 'json');
+  if (json) writeTextFile(json, sweepJson(report), '--json');
+  await writeDiagrams(report, { svg: stringOption(args, 'svg'), vega: stringOption(args, 'vega') });
+  return ExitCode.ok;
+}
