@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
+import { parseShard, shardItems, withClaimShard } from '../shard.js';
 import { claimsOption, seedOption, tierOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
 
@@ -19,25 +20,38 @@ function row(c: Calibration): string[] {
 }
 
 /** Every applicable run at the expected verdict (a known-false claim: at least one refutation). */
-function clean(c: Calibration): boolean {
+export function clean(c: Calibration): boolean {
   return c.expected === 'holds' ? c.counts.refuted === 0 && c.runs > 0 : c.counts.refuted > 0;
 }
 
 export const calibrate: Command = {
   summary: 'the evidence behind tolerances and fitted constants: every verdict, slack and measurement on N scenarios of the calibrate seed stream',
-  synopsis: 'calibrate [--claims all|PAPER|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--workers N] [--json FILE]',
+  synopsis: 'calibrate [--claims all|PAPER|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--workers N] [--shard i/N] [--json FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'tier', 'workers']);
+    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'tier', 'workers', 'shard']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (calibrate takes only --flags)');
-    const { wanted, claims } = claimsOption(args);
+    const { wanted, claims: selected } = claimsOption(args);
+    const shardRaw = stringOption(args, 'shard');
+    const shard = shardRaw === undefined ? undefined : parseShard(shardRaw);
+    const claims = shard ? shardItems(selected, shard) : selected;
     const runs = numberOption(args, 'runs', { integer: true, min: 1, max: 100_000 }) ?? DEFAULT_RUNS;
     const seed = seedOption(args);
     const tier = tierOption(args);
     const json = stringOption(args, 'json');
-    io.err(`benign-check calibrate: seed ${seed}, stream "calibrate", ${runs} scenarios per claim (replay: npx benign-check calibrate --claims ${wanted} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''})\n`);
+    io.err(`benign-check calibrate: seed ${seed}, stream "calibrate", ${runs} scenarios per claim (replay: npx benign-check calibrate --claims ${wanted} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''}${shard ? ` --shard ${shard.index}/${shard.count}` : ''})\n`);
     const progress = progressReporter(io, 'calibrate', claims.length, 'claims');
     const results: Calibration[] = await runTasks(claims.map((c) => ({ kind: 'calibrate-claim' as const, id: c.id, runs, globalSeed: seed, tier })), { workers: workersOption(args), onDone: () => progress.tick() });
     progress.done();
+    const doc = { tool: 'benign-check', seed, stream: 'calibrate', runs, claims: results };
+    if (json) writeTextFile(json, `${JSON.stringify(shard ? withClaimShard(doc, shard, selected.map((c) => c.id)) : doc, null, 2)}\n`, '--json');
+    const { text, ok } = formatCalibration(results, seed);
+    io.out(text);
+    return ok ? ExitCode.ok : ExitCode.claimMismatch;
+  },
+};
+
+/** calibrate's table and measurements as printed, and whether every claim is {@link clean}. */
+export function formatCalibration(results: readonly Calibration[], seed: number): { text: string; ok: boolean } {
     const header = ['claim', 'expected', 'holds', 'refuted', 'inapp.', 'min slack', '5% slack', 'median'];
     const rows = [header, ...results.map(row)];
     const widths = header.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
@@ -46,8 +60,5 @@ export const calibrate: Command = {
     for (const c of results) {
       for (const [name, v] of Object.entries(c.measured)) lines.push(`  ${c.id}.${name}: ${fmt(v[0])} / ${fmt(quantile(v, 0.05))} / ${fmt(quantile(v, 0.5))} / ${fmt(v[v.length - 1])}`);
     }
-    io.out(`${lines.join('\n')}\n\n${results.filter(clean).length} of ${results.length} claims clean · seed ${seed}\n`);
-    if (json) writeTextFile(json, `${JSON.stringify({ tool: 'benign-check', seed, stream: 'calibrate', runs, claims: results }, null, 2)}\n`, '--json');
-    return results.every(clean) ? ExitCode.ok : ExitCode.claimMismatch;
-  },
-};
+    return { text: `${lines.join('\n')}\n\n${results.filter(clean).length} of ${results.length} claims clean · seed ${seed}\n`, ok: results.every(clean) };
+}
