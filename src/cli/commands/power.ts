@@ -1,5 +1,7 @@
 import type { PowerReport, PowerRow } from '../../claims/core/power.js';
 import { runTasks } from '../../workers/pool.js';
+import { powerMatrixSpec } from '../../report/powerPlot.js';
+import { renderSvg } from '../../report/vega.js';
 import { progressReporter } from '../progress.js';
 import { InputError } from '../../errors.js';
 import { faultCatalogue } from '../../papers/registry.js';
@@ -17,9 +19,9 @@ const DEFAULT_RUNS = 20;
 
 export const power: Command = {
   summary: 'measure power: how often each claim refutes each planted fault, on seeds disjoint from verify and calibrate; exit 0 iff every designated fault is refuted at the target rate',
-  synopsis: 'power [--claims all|PAPER|ID,…] [--faults all|designated|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--no-bisect] [--workers N] [--shard i/N] [--json FILE]',
+  synopsis: 'power [--claims all|PAPER|ID,…] [--faults all|designated|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--no-bisect] [--workers N] [--shard i/N] [--json FILE] [--svg FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'faults', 'runs', 'seed', 'tier', 'json', 'workers', 'shard'], ['no-bisect']);
+    const args = parseArgs(argv, ['claims', 'faults', 'runs', 'seed', 'tier', 'json', 'workers', 'shard', 'svg'], ['no-bisect']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (power takes only --flags)');
     const { wanted, claims: selected } = claimsOption(args);
     const shardRaw = stringOption(args, 'shard');
@@ -58,6 +60,8 @@ export const power: Command = {
     const { text, ok } = formatPowerMatrix(report);
     io.out(text);
     if (json) writeTextFile(json, `${JSON.stringify(shard ? withClaimShard(report as unknown as Parameters<typeof withClaimShard>[0], shard, selected.map((c) => c.id)) : report, null, 2)}\n`, '--json');
+    const svg = stringOption(args, 'svg');
+    if (svg) writeTextFile(svg, await renderSvg(powerMatrixSpec(report)), '--svg');
     io.err(`benign-check power: target rate ${POWER_TARGET} on every designated fault: ${ok ? 'met' : 'NOT met'}\n`);
     return ok ? ExitCode.ok : ExitCode.claimMismatch;
   },

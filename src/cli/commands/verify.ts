@@ -81,7 +81,7 @@ export const verify: Command = {
       writeTextFile(outputs.json, shard ? withShardField(json, { ...shard, claims: selected.map((c) => c.id) }) : json, '--json');
     }
     if (outputs.junit) writeTextFile(outputs.junit, toJUnit(report, { durations: timings }), '--junit');
-    if (outputs.svg) writeTextFile(outputs.svg, toSvgReport(report), '--svg');
+    if (outputs.svg) writeTextFile(outputs.svg, await toSvgReport(report), '--svg');
     return report.ok ? ExitCode.ok : ExitCode.claimMismatch;
   },
 };
