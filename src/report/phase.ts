@@ -17,9 +17,9 @@ function edges(values: readonly number[]): number[] {
  * The phase diagram of a sweep as a vega-lite spec (docs/theory.md §12). Left: a heatmap over
  * (‖μ‖, d), log axes, of the median test error of w̄ of Ŵ, with the predicted transition
  * n‖μ‖² = d (dashed) and the contours of H-UB's bound (a vertical segment ‖μ‖² = E below d = nE,
- * then d = n‖μ‖⁴/E, E = −log(level)/c); cells where H25's hypotheses failed on some replicate are
- * crossed. Right: the same cells on the equivalent axes (n‖μ‖²/d, n‖μ‖⁴/d), the transition at
- * n‖μ‖²/d = 1.
+ * then d = n‖μ‖⁴/E, E = −log(level)/c), and the measured crossings of the median error through
+ * the summary's level (orange); cells where H25's hypotheses failed on some replicate are crossed.
+ * Right: the same cells on the equivalent axes (n‖μ‖²/d, n‖μ‖⁴/d), the transition at n‖μ‖²/d = 1.
  */
 export function phaseDiagramSpec(report: SweepReport): VegaLiteSpec {
   const { spec, cells } = report;
@@ -72,7 +72,7 @@ export function phaseDiagramSpec(report: SweepReport): VegaLiteSpec {
   const title = `test error of w̄ of Ŵ, n = ${n}, ${spec.seeds} seeds a cell, seed ${report.seed}`;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: 'H25 phase diagram', subtitle: [title, 'dashed: n‖μ‖² = d; thin: contours of exp(−c·min(n‖μ‖⁴/d, ‖μ‖²)); ×: H25 hypotheses failed on some seed'] },
+    title: { text: 'H25 phase diagram', subtitle: [title, 'dashed: n‖μ‖² = d; red: contours of exp(−c·min(n‖μ‖⁴/d, ‖μ‖²)); orange: where the median error crosses 0.1; ×: H25 hypotheses failed on some seed'] },
     background: 'white',
     config: { font: 'DejaVu Sans', view: { stroke: '#888' } },
     hconcat: [
@@ -116,6 +116,15 @@ export function phaseDiagramSpec(report: SweepReport): VegaLiteSpec {
               order: { field: 'order' },
               strokeDash: { field: 'level', type: 'nominal', title: 'H-UB bound' },
               color: { value: '#d62728' },
+            },
+          },
+          {
+            data: { values: (report.summary?.crossings ?? []).map((c) => ({ mu: c.muNorm, d: c.d })) },
+            mark: { type: 'line', color: '#ff7f0e', strokeWidth: 2, point: { filled: true, size: 36, color: '#ff7f0e' }, clip: true },
+            encoding: {
+              x: { field: 'mu', type: 'quantitative', scale: muScale },
+              y: { field: 'd', type: 'quantitative', scale: dScale },
+              order: { field: 'd', type: 'quantitative' },
             },
           },
         ],

@@ -82,6 +82,8 @@ describe('sweep', () => {
     expect(count('line', 'concat_0_layer_2')).toBe(1);
     expect(marks.filter((m) => m.type === 'line' && m.name.startsWith('concat_0_layer_3'))).toHaveLength(3);
     expect(count('symbol', 'concat_1_layer_0')).toBe(4);
+    const crossings = sweepReport('test', 11, spec, cells).summary!.crossings.length;
+    expect(count('symbol', 'concat_0_layer_4')).toBe(crossings);
     expect(count('rule', 'concat_1_layer_1')).toBe(1);
   });
 });
