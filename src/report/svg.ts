@@ -68,7 +68,7 @@ function seriesView(name: string, traces: readonly { role: Role; points: Series 
     encoding: {
       // An empty plot gets a unit domain (vega would describe an empty one as running from ∞ to −∞).
       x: { field: 't', type: 'quantitative', scale: { type: xLog ? 'log' : 'linear', ...(rows.length === 0 ? { domain: [0, 1] } : {}) }, title: xLog ? 't (log)' : 't' },
-      y: { field: 'v', type: 'quantitative', scale: { type: yScale, zero: false, ...(rows.length === 0 ? { domain: [0, 1] } : {}) }, title: null },
+      y: { field: 'v', type: 'quantitative', scale: { type: yScale, ...(yScale === 'linear' ? { zero: false } : {}), ...(rows.length === 0 ? { domain: [0, 1] } : {}) }, title: null },
       detail: { field: 'run', type: 'nominal' },
       color: { field: 'role', type: 'nominal', scale: colour, legend: null },
       strokeWidth: { condition: { test: "datum.role === 'counterexample'", value: 2.2 }, value: 1.2 },

@@ -29,7 +29,8 @@ function renumberIds(svg: string): string {
  * same SVG text.
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  // Silent loggers: a report is no place for the compiler's advice on stderr.
+  const view = new vega.View(vega.parse(compile(spec, { logger: vega.logger(vega.None) }).spec), { renderer: 'none', logLevel: vega.None });
   try {
     const svg = renumberIds(await view.toSVG());
     return svg.endsWith('\n') ? svg : `${svg}\n`;
