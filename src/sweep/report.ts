@@ -29,6 +29,13 @@ export interface SweepSummary {
   readonly weakSlope: number | null;
   /** The same on the strong side (n‖μ*‖² > d): H-UB predicts 0 (the level sets of ‖μ‖²). */
   readonly strongSlope: number | null;
+  /**
+   * Where the two fitted lines of log ‖μ*‖ on log d meet: the kink of the measured transition, with its
+   * n‖μ‖²/d (H-UB puts it on n‖μ‖² = d, i.e. 1 up to the constants); null unless both sides were fitted.
+   */
+  readonly kink: { readonly d: number; readonly muNorm: number; readonly strength: number } | null;
+  /** Replicates inside H25 (Case 1 or 2, init ≪ step, Ŵ's sign constraints), of all replicates. */
+  readonly insideH25: { readonly replicates: number; readonly of: number };
   /** Geometric mean of n‖μ*‖⁴/d over the weak-side crossings (heuristic: ≈ 1.64). */
   readonly weakRatio: number | null;
   /**
@@ -81,10 +88,16 @@ export function summarizeSweep(spec: SweepSpec, cells: readonly SweepCell[]): Sw
     const c = crossing(cells.filter((x) => x.d === d));
     return c ? [c] : [];
   });
-  const slope = (side: TransitionCrossing[]): number | null =>
-    side.length < 2 ? null : fitLine(side.map((c) => [Math.log(c.d), Math.log(c.muNorm)] as const)).slope;
+  const fit = (side: TransitionCrossing[]) => (side.length < 2 ? null : fitLine(side.map((c) => [Math.log(c.d), Math.log(c.muNorm)] as const)));
   const weak = crossings.filter((c) => c.strength < 1);
   const strong = crossings.filter((c) => c.strength > 1);
+  const [fw, fs] = [fit(weak), fit(strong)];
+  let kink: SweepSummary['kink'] = null;
+  if (fw && fs && fw.slope !== fs.slope) {
+    const logD = (fs.intercept - fw.intercept) / (fw.slope - fs.slope);
+    const mu = Math.exp(fw.intercept + fw.slope * logD);
+    kink = { d: Math.exp(logD), muNorm: mu, strength: (spec.n * mu * mu) / Math.exp(logD) };
+  }
   let cWeak = Infinity;
   let cStrong = Infinity;
   for (const cell of cells) {
@@ -104,8 +117,10 @@ export function summarizeSweep(spec: SweepSpec, cells: readonly SweepCell[]): Sw
   return {
     level: TRANSITION_LEVEL,
     crossings,
-    weakSlope: slope(weak),
-    strongSlope: slope(strong),
+    weakSlope: fw?.slope ?? null,
+    strongSlope: fs?.slope ?? null,
+    kink,
+    insideH25: { replicates: cells.reduce((k, c) => k + c.h25Held, 0), of: cells.reduce((k, c) => k + c.replicates.length, 0) },
     weakRatio: weak.length === 0 ? null : Math.exp(weak.reduce((s, c) => s + Math.log(c.signalRatio), 0) / weak.length),
     effectiveC: { weak: finite(cWeak), strong: finite(cStrong), ubC: UB_C },
     boundBroken: cells.filter((c) => c.boundHeld < c.h25Held).length,

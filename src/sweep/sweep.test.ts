@@ -72,6 +72,8 @@ describe('sweep', () => {
     expect(r.err).toMatch(/seed 5, .*replay: npx benign-check sweep .* --seed 5\)/);
     expect((await cli('sweep', '--shard', '1/2', '--svg', out('x.svg'))).code).toBe(2);
     expect((await cli('sweep', '--gamma', '1.5')).err).toContain('--gamma');
+    expect((await cli('sweep', '--n', '10000', '--d', '10000')).err).toContain('--d: n·d');
+    expect((await cli('sweep', '--kind', 'pareto', '--d', '5000', '--test-points', '100000')).err).toContain('--test-points');
   });
 
   it('draws the phase diagram: one rect per cell, the transition line, three bound contours, one point per cell on the equivalent axes', async () => {

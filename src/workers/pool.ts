@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
+import { unpackError, type Outcome } from './outcome.js';
 import { runTask, type Task, type TaskResults } from './tasks.js';
 
 /** The compiled worker entry, next to this module in dist/ (absent when running from TypeScript sources). */
@@ -29,7 +30,8 @@ export interface PoolOptions {
  * Runs tasks on a tinypool of worker threads and returns their results in the order of `tasks`.
  * Each task carries its own seeds, so the results are the same bits for any number of workers. With
  * one worker, or where the compiled worker entry is missing (TypeScript sources under a test runner),
- * the tasks run in this thread, one after the other.
+ * the tasks run in this thread, one after the other. An error in a worker is rethrown here with its
+ * class and fields (an InputError stays an InputError).
  */
 export async function runTasks<K extends Task['kind']>(tasks: readonly (Task & { kind: K })[], options: PoolOptions): Promise<TaskResults[K][]> {
   const workers = Math.min(options.workers, tasks.length);
@@ -45,9 +47,10 @@ export async function runTasks<K extends Task['kind']>(tasks: readonly (Task & {
   try {
     return await Promise.all(
       tasks.map(async (t, k) => {
-        const r = (await pool.run(t)) as TaskResults[K];
+        const r = (await pool.run(t)) as Outcome;
+        if (!r.ok) throw unpackError(r.error);
         options.onDone?.(k);
-        return r;
+        return r.value as TaskResults[K];
       }),
     );
   } finally {

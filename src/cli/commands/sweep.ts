@@ -1,3 +1,4 @@
+import { MAX_ENTRIES } from '../../data/index.js';
 import { InputError } from '../../errors.js';
 import { phaseDiagramSpec } from '../../report/phase.js';
 import { renderSvg } from '../../report/vega.js';
@@ -37,6 +38,8 @@ export function formatSweep(report: SweepReport): string {
       '',
       `transition (median error crosses ${s.level}): ${s.crossings.map((c) => `d=${c.d}: ‖μ*‖=${sig(c.muNorm)} (n‖μ‖⁴/d=${sig(c.signalRatio)}, n‖μ‖²/d=${sig(c.strength)})`).join('; ') || 'no crossing'}`,
       `slope of log ‖μ*‖ on log d: weak side ${sig(s.weakSlope)} (H-UB: 0.25), strong side ${sig(s.strongSlope)} (H-UB: 0); weak-side n‖μ*‖⁴/d ≈ ${sig(s.weakRatio)} (heuristic 1.64)`,
+      `kink (the two lines meet): ${s.kink ? `d ${sig(s.kink.d)}, ‖μ‖ ${sig(s.kink.muNorm)}, n‖μ‖²/d = ${sig(s.kink.strength)} (H-UB: the line n‖μ‖² = d)` : '— (needs two crossings on each side)'}`,
+      `replicates inside H25's hypotheses: ${s.insideH25.replicates} of ${s.insideH25.of}`,
       `least effective c inside H25: weak ${sig(s.effectiveC.weak)}, strong ${sig(s.effectiveC.strong)} (UB_C = ${s.effectiveC.ubC}); cells with the bound broken: ${s.boundBroken}`,
       `corners: weak (‖μ‖ ${sig(spec.muNorms[0])}, d ${spec.ds[spec.ds.length - 1]}) ${sig(s.corners.weak)}, strong (‖μ‖ ${sig(spec.muNorms[spec.muNorms.length - 1])}, d ${spec.ds[0]}) ${sig(s.corners.strong)}`,
     );
@@ -55,6 +58,16 @@ export async function writeDiagrams(report: SweepReport, outputs: { svg?: string
 function specOf(args: ReturnType<typeof parseArgs>): SweepSpec {
   const gamma = numberOption(args, 'gamma') ?? DEFAULTS.gamma;
   if (!(gamma > 0 && gamma <= 1)) throw new InputError('--gamma', `expected a slope in (0, 1], got ${gamma}`);
+  const spec = specFields(args, gamma);
+  const dMax = spec.ds[spec.ds.length - 1]!;
+  // Checked here, before any worker starts: every dataset of the grid must be one the generator accepts.
+  if (spec.n * dMax > MAX_ENTRIES) throw new InputError('--d', `n·d = ${spec.n}·${dMax} exceeds ${MAX_ENTRIES} entries`);
+  const mc = spec.kind !== 'gaussian' && spec.kind !== 'nearly-orthogonal';
+  if (mc && spec.testPoints * dMax > MAX_ENTRIES) throw new InputError('--test-points', `test points × d = ${spec.testPoints}·${dMax} exceeds ${MAX_ENTRIES} entries`);
+  return spec;
+}
+
+function specFields(args: ReturnType<typeof parseArgs>, gamma: number): SweepSpec {
   return {
     kind: choiceOption(args, 'kind', SWEEP_KINDS) ?? 'gaussian',
     n: numberOption(args, 'n', { integer: true, min: 1, max: 10_000 }) ?? DEFAULTS.n,
