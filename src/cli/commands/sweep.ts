@@ -4,6 +4,7 @@ import { phaseDiagramSpec } from '../../report/phase.js';
 import { renderSvg } from '../../report/vega.js';
 import { sweepCells, parseAxis, SWEEP_KINDS, type SweepSpec } from '../../sweep/grid.js';
 import { sweepJson, sweepReport, type SweepReport } from '../../sweep/report.js';
+import type { SweepCell } from '../../sweep/cell.js';
 import { VERSION } from '../../version.js';
 import { runTasks } from '../../workers/pool.js';
 import { choiceOption, numberOption, parseArgs, stringOption } from '../args.js';
@@ -22,16 +23,9 @@ const sig = (v: number | null | undefined, p = 3): string => (v === null || v ==
 
 /** The median errors as a ‖μ‖ × d table, and the summary, as printed on stdout. */
 export function formatSweep(report: SweepReport): string {
-  const { spec, cells } = report;
-  const header = ['‖μ‖ \\ d', ...spec.ds.map(String)];
-  const rows = spec.muNorms.map((mu) => [sig(mu), ...spec.ds.map((d) => {
-    const c = cells.find((x) => x.muNorm === mu && x.d === d);
-    return c ? `${sig(c.quantiles?.median, 2)}${c.h25Held < c.replicates.length ? '*' : ''}` : '';
-  })]);
-  const all = [header, ...rows];
-  const w = header.map((_, k) => Math.max(...all.map((r) => r[k]!.length)));
-  const lines = all.map((r) => r.map((v, k) => v.padStart(w[k]!)).join('  '));
-  const out = [`median test error of w̄ of Ŵ (n = ${spec.n}, ${spec.seeds} seeds a cell; * = H25's hypotheses failed on some seed)`, ...lines];
+  const { spec } = report;
+  const out = [`median test error of w̄ of Ŵ (n = ${spec.n}, ${spec.seeds} seeds a cell; * = H25's hypotheses failed on some seed)`, ...medianTable(report, (c) => c.quantiles)];
+  if (spec.train > 0) out.push('', `median test error of w̄ of W(T), T = ${spec.train}`, ...medianTable(report, (c) => c.trainedQuantiles));
   const s = report.summary;
   if (s) {
     out.push(
@@ -45,6 +39,18 @@ export function formatSweep(report: SweepReport): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+function medianTable(report: SweepReport, pick: (c: SweepCell) => SweepCell['quantiles']): string[] {
+  const { spec, cells } = report;
+  const header = ['‖μ‖ \\ d', ...spec.ds.map(String)];
+  const rows = spec.muNorms.map((mu) => [sig(mu), ...spec.ds.map((d) => {
+    const c = cells.find((x) => x.muNorm === mu && x.d === d);
+    return c ? `${sig(pick(c)?.median, 2)}${c.h25Held < c.replicates.length ? '*' : ''}` : '';
+  })]);
+  const all = [header, ...rows];
+  const w = header.map((_, k) => Math.max(...all.map((r) => r[k]!.length)));
+  return all.map((r) => r.map((v, k) => v.padStart(w[k]!)).join('  '));
 }
 
 /** Writes the phase diagram of a complete sweep report (--svg, --vega). */
