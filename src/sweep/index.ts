@@ -5,4 +5,3 @@ export { quantiles, replicateSeed, runSweepCell, SWEEP_MC_CONFIDENCE } from './c
 export type { SweepCell, SweepError, SweepQuantiles, SweepReplicate } from './cell.js';
 export { summarizeSweep, sweepJson, sweepReport, TRANSITION_LEVEL } from './report.js';
 export type { SweepReport, SweepSummary, TransitionCrossing } from './report.js';
-export { mergeSweepParts, parseSweepReport } from './merge.js';

@@ -17,6 +17,7 @@ export type Outcome = { readonly ok: true; readonly value: unknown } | { readonl
 /** The message after the `field: ` prefix the error classes add. */
 const after = (message: string, prefix: string): string => (message.startsWith(`${prefix}: `) ? message.slice(prefix.length + 2) : message);
 
+/** A thrown value as a structured-clonable record (see {@link PackedError}). */
 export function packError(e: unknown): PackedError {
   if (e instanceof InputError) return { kind: 'input', field: e.field, message: after(e.message, e.field) };
   if (e instanceof NumericalError) return { kind: 'numerical', quantity: e.quantity, message: after(e.message, e.quantity) };

@@ -11,7 +11,7 @@ import type { PowerReport } from '../../claims/core/power.js';
 import { formatCalibration } from './calibrate.js';
 import { formatPowerMatrix } from './powerTable.js';
 import type { Command } from './command.js';
-import { mergeSweepParts, parseSweepReport } from '../../sweep/merge.js';
+import { mergeSweepParts, parseSweepReport } from '../sweepMerge.js';
 import { sweepJson } from '../../sweep/report.js';
 import type { CliIo } from '../main.js';
 import { formatSweep, writeDiagrams } from './sweep.js';

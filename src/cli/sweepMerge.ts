@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
-import type { SweepCell } from './cell.js';
-import { sweepCells, type SweepSpec } from './grid.js';
-import { sweepReport, type SweepReport } from './report.js';
-import { shardItems } from '../cli/shard.js';
+import type { SweepCell } from '../sweep/cell.js';
+import { sweepCells, type SweepSpec } from '../sweep/grid.js';
+import { sweepReport, type SweepReport } from '../sweep/report.js';
+import { shardItems } from './shard.js';
 
 /** Reads a sweep report back: the strings "Infinity", "-Infinity" and "NaN" become numbers again. */
 export function parseSweepReport(text: string, file: string): SweepReport {
