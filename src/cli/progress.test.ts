@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PLAIN_INTERVAL_MS, progressReporter } from './progress.js';
 
 describe('progressReporter without a terminal (CI logs)', () => {
@@ -29,8 +29,27 @@ describe('progressReporter without a terminal (CI logs)', () => {
       now += PLAIN_INTERVAL_MS;
       p.tick();
     }
+    p.done();
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('benign-check verify: 5/1000 claims (0%), 3 min elapsed, ETA 498 min\n');
+  });
+
+  it('prints while one slow unit runs, from a timer', async () => {
+    const { lines, io } = capture();
+    let now = 0;
+    vi.useFakeTimers();
+    try {
+      const p = progressReporter(io, 'verify', 3, 'claims', () => now);
+      now = PLAIN_INTERVAL_MS;
+      vi.advanceTimersByTime(PLAIN_INTERVAL_MS);
+      expect(lines).toEqual(['benign-check verify: 0/3 claims (0%), 30 s elapsed\n']);
+      p.done();
+      now = 5 * PLAIN_INTERVAL_MS;
+      vi.advanceTimersByTime(5 * PLAIN_INTERVAL_MS);
+      expect(lines).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says nothing for no work', () => {

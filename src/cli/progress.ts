@@ -22,7 +22,7 @@ function seconds(ms: number): string {
 /**
  * The progress of `total` units named `unit` (e.g. "cells", "claims"): on a terminal a cli-progress bar
  * with ETA on stderr; elsewhere (CI) a plain line every tenth of the work or {@link PLAIN_INTERVAL_MS},
- * with the elapsed time and a linear ETA.
+ * with the elapsed time and a linear ETA, also while one slow unit runs.
  */
 export function progressReporter(io: CliIo, command: string, total: number, unit: string, now: () => number = Date.now): ProgressReporter {
   if (total <= 0) return { tick: () => {}, done: () => {} };
@@ -38,19 +38,39 @@ export function progressReporter(io: CliIo, command: string, total: number, unit
   let count = 0;
   let lastAt = started;
   let lastTenth = 0;
+  const line = (t: number): void => {
+    lastAt = t;
+    const elapsed = t - started;
+    const eta = count > 0 && count < total ? `, ETA ${seconds((elapsed / count) * (total - count))}` : '';
+    io.err(`benign-check ${command}: ${count}/${total} ${unit} (${Math.floor((100 * count) / total)}%), ${seconds(elapsed)} elapsed${eta}\n`);
+  };
+  // A slow unit must not leave a CI log silent: a line at least every PLAIN_INTERVAL_MS.
+  const timer = setInterval(() => {
+    if (now() - lastAt >= PLAIN_INTERVAL_MS) line(now());
+  }, PLAIN_INTERVAL_MS);
+  timer.unref();
   return {
     tick() {
       count++;
       const t = now();
-      const tenth = Math.floor((count / total) / PLAIN_FRACTION);
+      const tenth = Math.floor(count / total / PLAIN_FRACTION);
       if (count === total || tenth > lastTenth || t - lastAt >= PLAIN_INTERVAL_MS) {
         lastTenth = tenth;
-        lastAt = t;
-        const elapsed = t - started;
-        const eta = count < total ? `, ETA ${seconds((elapsed / count) * (total - count))}` : '';
-        io.err(`benign-check ${command}: ${count}/${total} ${unit} (${Math.floor((100 * count) / total)}%), ${seconds(elapsed)} elapsed${eta}\n`);
+        line(t);
       }
     },
-    done() {},
+    done() {
+      clearInterval(timer);
+    },
   };
+}
+
+/** Runs `work` with a {@link progressReporter}, which is closed however the work ends. */
+export async function withProgress<T>(io: CliIo, command: string, total: number, unit: string, work: (tick: () => void) => Promise<T>): Promise<T> {
+  const progress = progressReporter(io, command, total, unit);
+  try {
+    return await work(() => progress.tick());
+  } finally {
+    progress.done();
+  }
 }

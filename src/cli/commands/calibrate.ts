@@ -1,6 +1,6 @@
 import type { Calibration } from '../../claims/core/calibrate.js';
 import { runTasks } from '../../workers/pool.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { InputError } from '../../errors.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
@@ -39,9 +39,10 @@ export const calibrate: Command = {
     const tier = tierOption(args);
     const json = stringOption(args, 'json');
     io.err(`benign-check calibrate: seed ${seed}, stream "calibrate", ${runs} scenarios per claim (replay: npx benign-check calibrate --claims ${wanted} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''}${shard ? ` --shard ${shard.index}/${shard.count}` : ''})\n`);
-    const progress = progressReporter(io, 'calibrate', claims.length, 'claims');
-    const results: Calibration[] = await runTasks(claims.map((c) => ({ kind: 'calibrate-claim' as const, id: c.id, runs, globalSeed: seed, tier })), { workers: workersOption(args), onDone: () => progress.tick() });
-    progress.done();
+    const workers = workersOption(args);
+    const results: Calibration[] = await withProgress(io, 'calibrate', claims.length, 'claims', (tick) =>
+      runTasks(claims.map((c) => ({ kind: 'calibrate-claim' as const, id: c.id, runs, globalSeed: seed, tier })), { workers, onDone: tick }),
+    );
     const doc = { tool: 'benign-check', seed, stream: 'calibrate', runs, claims: results };
     if (json) writeTextFile(json, `${JSON.stringify(shard ? withClaimShard(doc, shard, selected.map((c) => c.id)) : doc, null, 2)}\n`, '--json');
     const { text, ok } = formatCalibration(results, seed);

@@ -2,7 +2,7 @@ import type { PowerReport, PowerRow } from '../../claims/core/power.js';
 import { runTasks } from '../../workers/pool.js';
 import { powerMatrixSpec } from '../../report/powerPlot.js';
 import { renderSvg } from '../../report/vega.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { InputError } from '../../errors.js';
 import { faultCatalogue } from '../../papers/registry.js';
 import { VERSION } from '../../version.js';
@@ -41,13 +41,12 @@ export const power: Command = {
     const bisect = !args.options.get('no-bisect');
     const json = stringOption(args, 'json');
     io.err(`benign-check power: seed ${seed}, ${runs} scenarios per cell, ${claims.length} claims × ${faultSpec === 'designated' ? 'designated' : faults.length} faults (replay: npx benign-check power --claims ${wanted} --faults ${faultSpec} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''}${bisect ? '' : ' --no-bisect'}${shard ? ` --shard ${shard.index}/${shard.count}` : ''})\n`);
-    const progress = progressReporter(io, 'power', claims.length, 'claims');
     const tasks = claims.map((claim) => {
       const mine = faultSpec === 'designated' ? all.filter((f) => claim.designated.some((d) => d.fault === f.id)) : faults;
       return { kind: 'power-row' as const, id: claim.id, faults: mine.map((f) => f.id), runs, globalSeed: seed, tier, bisect };
     });
-    const rows: PowerRow[] = await runTasks(tasks, { workers: workersOption(args), onDone: () => progress.tick() });
-    progress.done();
+    const workers = workersOption(args);
+    const rows: PowerRow[] = await withProgress(io, 'power', claims.length, 'claims', (tick) => runTasks(tasks, { workers, onDone: tick }));
     const report: PowerReport = {
       tool: 'benign-check',
       version: VERSION,

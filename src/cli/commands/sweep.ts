@@ -11,7 +11,7 @@ import { choiceOption, numberOption, parseArgs, stringOption } from '../args.js'
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
 import type { CliIo } from '../main.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { parseShard, shardItems } from '../shard.js';
 import { seedOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
@@ -115,9 +115,9 @@ export const sweep: Command = {
     const cells = shard ? shardItems(all, shard) : all;
     const shardFlag = shard ? ` --shard ${shard.index}/${shard.count}` : '';
     io.err(`benign-check sweep: seed ${seed}, stream "sweep", ${spec.muNorms.length}×${spec.ds.length} cells × ${spec.seeds} seeds${shard ? `, shard ${shard.index}/${shard.count} (${cells.length} cells)` : ''}, ${workers} worker${workers === 1 ? '' : 's'} (replay: npx benign-check sweep ${replayFlags(spec)} --seed ${seed}${shardFlag})\n`);
-    const progress = progressReporter(io, 'sweep', cells.length, 'cells');
-    const results = await runTasks(cells.map((cell) => ({ kind: 'sweep-cell' as const, spec, cell, globalSeed: seed })), { workers, onDone: () => progress.tick() });
-    progress.done();
+    const results = await withProgress(io, 'sweep', cells.length, 'cells', (tick) =>
+      runTasks(cells.map((cell) => ({ kind: 'sweep-cell' as const, spec, cell, globalSeed: seed })), { workers, onDone: tick }),
+    );
     if (shard) {
       const part: SweepReport = { tool: 'benign-check', report: 'sweep', version: VERSION, seed, stream: 'sweep', spec, shard: { ...shard, cells: all.length }, cells: results };
       io.out(`shard ${shard.index}/${shard.count}: ${results.length} of ${all.length} cells; merge every part with \`benign-check merge\`\n`);

@@ -9,7 +9,7 @@ import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
 import { parseShard, shardItems, withShardField } from '../shard.js';
 import { runTasks } from '../../workers/pool.js';
-import { progressReporter } from '../progress.js';
+import { withProgress } from '../progress.js';
 import { claimsOption, mainContext, seedOption, tierOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
 
@@ -38,6 +38,7 @@ export const verify: Command = {
     const tier = tierOption(args);
     const runs = numberOption(args, 'runs', { integer: true, min: 1, max: 100_000 }) ?? (tier === 'deep' ? DEEP_RUNS : DEFAULT_RUNS);
     const seed = seedOption(args);
+    const workers = workersOption(args);
     const outputs = { json: stringOption(args, 'json'), junit: stringOption(args, 'junit'), svg: stringOption(args, 'svg') };
     const main = mainContext(args);
     const { context } = main;
@@ -49,29 +50,29 @@ export const verify: Command = {
     if (main.user) io.err('benign-check verify: a user trainer runs the claims on its own iterates; the planted faults that show each check can fail are run by `benign-check power` and by verify without --trainer\n');
     const started = Date.now();
     const results: ClaimResult[] = [];
-    const progress = progressReporter(io, 'verify', claims.length, 'claims');
-    if (!main.user) {
-      // The reference context: claims are independent tasks with their own seeds, run on the pool.
-      const done = await runTasks(claims.map((c) => ({ kind: 'verify-claim' as const, id: c.id, runs, globalSeed: seed, tier, replayFlags: tierFlag })), { workers: workersOption(args), onDone: () => progress.tick() });
-      for (const result of done) results.push(timings ? result : { ...result, millis: 0 });
-    }
-    // A user's trainer is one child process: its claims run here, one after the other.
-    for (const claim of main.user ? claims : []) {
-      const result = await verifyClaim(claim, {
-        runs,
-        globalSeed: seed,
-        tier,
-        context,
-        faults: faultCatalogue,
-        mainOnly: main.user,
-        // A user's trainer may take minutes a run: shrink a refutation a few steps only.
-        ...(main.user ? { shrinkBudget: USER_TRAINER_SHRINK_BUDGET } : {}),
-        replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
-      });
-      results.push(timings ? result : { ...result, millis: 0 });
-      progress.tick();
-    }
-    progress.done();
+    await withProgress(io, 'verify', claims.length, 'claims', async (tick) => {
+      if (!main.user) {
+        // The reference context: claims are independent tasks with their own seeds, run on the pool.
+        const done = await runTasks(claims.map((c) => ({ kind: 'verify-claim' as const, id: c.id, runs, globalSeed: seed, tier, replayFlags: tierFlag })), { workers, onDone: tick });
+        for (const result of done) results.push(timings ? result : { ...result, millis: 0 });
+      }
+      // A user's trainer is one child process: its claims run here, one after the other.
+      for (const claim of main.user ? claims : []) {
+        const result = await verifyClaim(claim, {
+          runs,
+          globalSeed: seed,
+          tier,
+          context,
+          faults: faultCatalogue,
+          mainOnly: main.user,
+          // A user's trainer may take minutes a run: shrink a refutation a few steps only.
+          ...(main.user ? { shrinkBudget: USER_TRAINER_SHRINK_BUDGET } : {}),
+          replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
+        });
+        results.push(timings ? result : { ...result, millis: 0 });
+        tick();
+      }
+    });
     await main.close();
     const report: VerifyReport = { tool: 'benign-check', version: VERSION, seed, tier, trainer: context.trainer.name, runsPerClaim: runs, claims: results, ok: results.every((r) => r.ok) };
     io.out(formatTable(report, { color: io.isTty }));
