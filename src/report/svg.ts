@@ -108,7 +108,10 @@ function stripView(c: ClaimResult, viewName: string): VegaLiteSpec {
   } as VegaLiteSpec;
 }
 
-/** Series names over a claim's runs and counterexample, in order of first appearance, each with its traces. */
+/**
+ * Series names over a claim's runs and counterexample, sorted by name (the JSON report may reorder a
+ * run's keys, and a merged report must draw what the unsharded run drew), each with its traces.
+ */
 function seriesOf(c: ClaimResult): [string, { role: Role; points: Series }[]][] {
   const byName = new Map<string, { role: Role; points: Series }[]>();
   const add = (series: ClaimResult['details'][number]['series'], role: Role) => {
@@ -116,7 +119,7 @@ function seriesOf(c: ClaimResult): [string, { role: Role; points: Series }[]][] 
   };
   for (const r of c.details) add(r.series, r.verdict);
   if (c.counterexample) add(c.counterexample.verdict.series, 'counterexample');
-  return [...byName];
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function claimRow(c: ClaimResult, k: number): VegaLiteSpec {

@@ -1,6 +1,6 @@
 import type { ClaimResult, VerifyReport } from '../../claims/core/result.js';
 import { InputError } from '../../errors.js';
-import { formatTable, toJUnit, toJsonReport } from '../../report/index.js';
+import { formatTable, toJUnit, toJsonReport, toSvgReport } from '../../report/index.js';
 import { parseJsonReport, type ShardField } from '../../report/parseJson.js';
 import { parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
@@ -75,8 +75,8 @@ export const merge: Command = {
       for (const flag of ['junit', 'svg', 'vega']) if (args.options.has(flag)) throw new InputError(`--${flag}`, `not for the parts of \`${kind} --shard i/N\``);
       return mergeClaimList(kind, args, io);
     }
-    for (const flag of ['svg', 'vega']) if (args.options.has(flag)) throw new InputError(`--${flag}`, 'only for the parts of `sweep --shard i/N`');
-    const outputs = { json: stringOption(args, 'json'), junit: stringOption(args, 'junit') };
+    if (args.options.has('vega')) throw new InputError('--vega', 'only for the parts of `sweep --shard i/N`');
+    const outputs = { json: stringOption(args, 'json'), junit: stringOption(args, 'junit'), svg: stringOption(args, 'svg') };
     const timings = !args.options.get('no-timings');
     const parts = args.positionals.map(readPart);
     checkParts(parts);
@@ -100,6 +100,7 @@ export const merge: Command = {
     io.out(formatTable(report, { color: io.isTty }));
     if (outputs.json) writeTextFile(outputs.json, toJsonReport(report), '--json');
     if (outputs.junit) writeTextFile(outputs.junit, toJUnit(report, { durations: timings }), '--junit');
+    if (outputs.svg) writeTextFile(outputs.svg, await toSvgReport(report), '--svg');
     return report.ok ? ExitCode.ok : ExitCode.claimMismatch;
   },
 };
