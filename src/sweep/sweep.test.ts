@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, scratchDir } from '../cli/_testing/cli.js';
+import { sweepExitCode } from '../cli/commands/sweep.js';
 import { phaseDiagramSpec } from '../report/phase.js';
 import { vegaMarks } from '../report/_testing/vegaMarks.js';
 import { renderSvg } from '../report/vega.js';
@@ -40,6 +41,15 @@ describe('sweep', () => {
     expect(strong.h25Held).toBe(2);
     expect(strong.boundHeld).toBe(2);
     expect(strong.replicates.every((x) => x.error!.log! < Math.log(strong.bound))).toBe(true);
+  });
+
+  it('exits 1 only when a replicate inside H25 broke the bound', async () => {
+    const cells = await Promise.all(sweepCells(spec).map((c) => runSweepCell(spec, c, 11)));
+    const ok = sweepReport('test', 11, spec, cells);
+    expect(sweepExitCode(ok)).toBe(0);
+    const broken = sweepReport('test', 11, spec, cells.map((c) => (c.h25Held > 0 ? { ...c, boundHeld: c.h25Held - 1 } : c)));
+    expect(broken.summary!.boundBroken).toBeGreaterThan(0);
+    expect(sweepExitCode(broken)).toBe(1);
   });
 
   it('non-Gaussian noise: a Monte Carlo error with its Clopper–Pearson interval', async () => {

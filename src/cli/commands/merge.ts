@@ -14,7 +14,7 @@ import type { Command } from './command.js';
 import { mergeSweepParts, parseSweepReport } from '../sweepMerge.js';
 import { sweepJson } from '../../sweep/report.js';
 import type { CliIo } from '../main.js';
-import { formatSweep, writeDiagrams } from './sweep.js';
+import { formatSweep, sweepExitCode, writeDiagrams } from './sweep.js';
 
 /** One report named on the command line, read back, with its shard (an unsharded report is shard 1/1). */
 interface Part {
@@ -115,7 +115,7 @@ async function mergeSweep(args: ReturnType<typeof parseArgs>, io: CliIo): Promis
   const json = stringOption(args, 'json');
   if (json) writeTextFile(json, sweepJson(report), '--json');
   await writeDiagrams(report, { svg: stringOption(args, 'svg'), vega: stringOption(args, 'vega') });
-  return ExitCode.ok;
+  return sweepExitCode(report);
 }
 
 /** Which command wrote a JSON report: sweep, calibrate and power say so in their fields; verify otherwise. */

@@ -53,6 +53,11 @@ function medianTable(report: SweepReport, pick: (c: SweepCell) => SweepCell['qua
   return all.map((r) => r.map((v, k) => v.padStart(w[k]!)).join('  '));
 }
 
+/** 1 when a replicate inside H25's hypotheses broke H-UB's bound with the fitted UB_C (a finding to look at), else 0. */
+export function sweepExitCode(report: SweepReport): number {
+  return (report.summary?.boundBroken ?? 0) > 0 ? ExitCode.claimMismatch : ExitCode.ok;
+}
+
 /** Writes the phase diagram of a complete sweep report (--svg, --vega). */
 export async function writeDiagrams(report: SweepReport, outputs: { svg?: string | undefined; vega?: string | undefined }): Promise<void> {
   if (!outputs.svg && !outputs.vega) return;
@@ -99,7 +104,7 @@ function replayFlags(spec: SweepSpec): string {
 }
 
 export const sweep: Command = {
-  summary: "H25's phase transition: the test error of w̄ of Ŵ (and of W(T) with --train) over a grid of (‖μ‖, d) at fixed n, with H25's hypotheses and H-UB's bound per cell",
+  summary: "H25's phase transition: the test error of w̄ of Ŵ (and of W(T) with --train) over a grid of (‖μ‖, d) at fixed n, with H25's hypotheses and H-UB's bound per cell; exit 1 iff a run inside H25 broke the bound",
   synopsis: 'sweep [--n N] [--mu LO:HI:K|A,B,…] [--d LO:HI:K|A,B,…] [--seeds R] [--kind gaussian|…] [--m M] [--gamma G] [--lr-factor F] [--init-factor F] [--train T] [--test-points P] [--seed S] [--workers N] [--shard i/N] [--json FILE] [--svg FILE] [--vega FILE]',
   async run(argv: readonly string[], io: CliIo) {
     const args = parseArgs(argv, ['n', 'mu', 'd', 'seeds', 'kind', 'm', 'gamma', 'lr-factor', 'init-factor', 'train', 'test-points', 'seed', 'workers', 'shard', 'json', 'svg', 'vega']);
@@ -128,6 +133,6 @@ export const sweep: Command = {
     io.out(formatSweep(report));
     if (outputs.json) writeTextFile(outputs.json, sweepJson(report), '--json');
     await writeDiagrams(report, outputs);
-    return ExitCode.ok;
+    return sweepExitCode(report);
   },
 };
