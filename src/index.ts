@@ -113,6 +113,15 @@ export type { Paper } from './papers/paper.js';
 export { engineFaults, defectiveTrainer, trainWithDefect } from './faults/index.js';
 export type { EngineDefect } from './faults/index.js';
 export { formatTable, toJUnit, toJsonReport, toSvgReport } from './report/index.js';
+export { phaseDiagramSpec, powerMatrixSpec, renderSvg, verifyReportSpec } from './report/index.js';
+export type { VegaLiteSpec } from './report/index.js';
+
+// The phase-transition sweep (docs/theory.md §12) and the worker pool that runs it.
+export { runSweepCell, sweepCells, sweepReport, summarizeSweep, TRANSITION_LEVEL } from './sweep/index.js';
+export type { SweepCell, SweepReplicate, SweepReport, SweepSpec, SweepSummary } from './sweep/index.js';
+export { runTasks } from './workers/pool.js';
+export type { PoolOptions } from './workers/pool.js';
+export type { Task } from './workers/tasks.js';
 
 // The command line, as a function (returns the exit code).
 export { main } from './cli/main.js';

@@ -184,7 +184,7 @@ describe('ci/github/benign-check.yml', () => {
   it('every `npx benign-check …` command in it parses against the CLI', async () => {
     const found = benignCommands(runs({ steps: Object.values(workflow.jobs).flatMap((j) => j.steps ?? []) }));
     expect(found.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(found.map((c) => c[0]))).toEqual(new Set(['verify', 'merge']));
+    expect(new Set(found.map((c) => c[0]))).toEqual(new Set(['verify', 'merge', 'sweep']));
     for (const c of found) await checkCommand(c, 'benign-check.yml');
   });
 });

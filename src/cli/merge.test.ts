@@ -51,7 +51,7 @@ describe('verify --shard and merge', () => {
   const p2 = out('part-2.json');
 
   beforeAll(async () => {
-    const whole = await cli('verify', ...RUN, '--json', full.json, '--junit', full.junit);
+    const whole = await cli('verify', ...RUN, '--json', full.json, '--junit', full.junit, '--svg', out('full.svg'));
     expect(whole.code, whole.err).toBe(0);
     full.table = whole.out;
     for (const [i, p] of [[1, p1], [2, p2]] as const) {
@@ -80,8 +80,9 @@ describe('verify --shard and merge', () => {
 
   it('merging the shards (in any order) gives the unsharded run byte for byte: JSON, JUnit and table', async () => {
     const merged = { json: out('merged.json'), junit: out('merged.xml') };
-    const r = await cli('merge', p2, p1, '--no-timings', '--json', merged.json, '--junit', merged.junit);
+    const r = await cli('merge', p2, p1, '--no-timings', '--json', merged.json, '--junit', merged.junit, '--svg', out('merged.svg'));
     expect(r.code, r.err).toBe(0);
+    expect(read(out('merged.svg'))).toBe(read(out('full.svg')));
     expect(doc(merged.json)).not.toHaveProperty('shard');
     expect(read(merged.json)).toBe(read(full.json));
     expect(read(merged.junit)).toBe(read(full.junit));
@@ -205,11 +206,12 @@ describe('verify --shard and merge', () => {
       const gone = await cli('merge', out('nonexistent.json'));
       expect(gone.code).toBe(2);
       expect(gone.err).toContain('PART: cannot read');
-      for (const f of ['--shard', '--svg']) {
-        const flag = await cli('merge', p1, p2, f, 'x');
-        expect(flag.code).toBe(2);
-        expect(flag.err).toContain(`${f}: unknown option`);
-      }
+      const flag = await cli('merge', p1, p2, '--shard', 'x');
+      expect(flag.code).toBe(2);
+      expect(flag.err).toContain('--shard: unknown option');
+      const vega = await cli('merge', p1, p2, '--vega', 'x');
+      expect(vega.code).toBe(2);
+      expect(vega.err).toContain('--vega: only for the parts of `sweep --shard i/N`');
     });
   });
 });

@@ -33,6 +33,7 @@ describe('seed streams', () => {
       streamSeed(3, 'power', 'H-LIN'),
       streamSeed(3, 'power', 'H-LIN', 'backward-relu'),
       streamSeed(3, 'calibrate', 'H-LIN'),
+      streamSeed(3, 'sweep', 'H-LIN'),
     ];
     expect(new Set(seeds).size).toBe(seeds.length);
     for (const s of seeds) expect(Number.isInteger(s) && s >= -(2 ** 31) && s < 2 ** 31).toBe(true);

@@ -2,8 +2,9 @@
  * The seed streams of a run. `verify`, `power` and `calibrate` draw their scenarios from disjoint
  * streams of the same global seed: a constant fitted on `calibrate`'s stream is asserted on
  * `verify`'s, and `power`'s detection rates are measured on scenarios neither of them used.
+ * `sweep` draws the replicates of each cell of its grid from a stream of its own.
  */
-export type SeedStream = 'verify' | 'verify-fault' | 'control' | 'power' | 'calibrate';
+export type SeedStream = 'verify' | 'verify-fault' | 'control' | 'power' | 'calibrate' | 'sweep';
 
 /** FNV-1a of a string, mixed into a 32-bit seed. */
 function fnv1a(seed: number, text: string): number {

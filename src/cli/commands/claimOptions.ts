@@ -3,6 +3,7 @@ import { referenceContext } from '../../claims/core/context.js';
 import { externalTrainer } from '../../trainers/external.js';
 import { InputError } from '../../errors.js';
 import { catalogue, papers, selectClaims } from '../../papers/registry.js';
+import { defaultWorkers } from '../../workers/pool.js';
 import { choiceOption, numberOption, stringOption, type ParsedArgs } from '../args.js';
 
 /** --claims all|PAPER|ID,…, checked against the registry. */
@@ -40,4 +41,12 @@ export function mainContext(args?: ParsedArgs): { context: ClaimContext; user: b
   const seconds = numberOption(args!, 'trainer-timeout', { positive: true }) ?? DEFAULT_TRAINER_TIMEOUT_S;
   const trainer = externalTrainer(command, { timeoutMs: seconds * 1000, name: command });
   return { context: referenceContext(trainer), user: true, close: () => trainer.close() };
+}
+
+/** --workers N (default: every available core), at most this many threads. */
+const MAX_WORKERS = 256;
+
+/** --workers N: worker threads of the pool (1: run in this thread). Results do not depend on it. */
+export function workersOption(args: ParsedArgs): number {
+  return numberOption(args, 'workers', { integer: true, min: 1, max: MAX_WORKERS }) ?? defaultWorkers();
 }

@@ -8,11 +8,12 @@ import { merge } from './merge.js';
 import { power } from './power.js';
 import { serve } from './serve.js';
 import { stress } from './stress.js';
+import { sweep } from './sweep.js';
 import { train } from './train.js';
 import { verify } from './verify.js';
 
 /** Every sub-command, by the name typed on the command line. */
-export const commands: Readonly<Record<string, Command>> = { verify, merge, power, calibrate, direction, gen, train, compare, fixtures, stress, serve };
+export const commands: Readonly<Record<string, Command>> = { verify, merge, power, calibrate, direction, gen, train, compare, fixtures, stress, serve, sweep };
 
 /** The usage text printed by `benign-check --help`. */
 export function usage(): string {

@@ -1,11 +1,16 @@
-import { powerRow, type PowerReport, type PowerRow } from '../../claims/core/power.js';
+import type { PowerReport, PowerRow } from '../../claims/core/power.js';
+import { runTasks } from '../../workers/pool.js';
+import { powerMatrixSpec } from '../../report/powerPlot.js';
+import { renderSvg } from '../../report/vega.js';
+import { withProgress } from '../progress.js';
 import { InputError } from '../../errors.js';
 import { faultCatalogue } from '../../papers/registry.js';
 import { VERSION } from '../../version.js';
 import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
-import { claimsOption, mainContext, seedOption, tierOption } from './claimOptions.js';
+import { parseShard, shardItems, withClaimShard } from '../shard.js';
+import { claimsOption, seedOption, tierOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
 import { formatPowerMatrix, POWER_TARGET } from './powerTable.js';
 
@@ -14,11 +19,14 @@ const DEFAULT_RUNS = 20;
 
 export const power: Command = {
   summary: 'measure power: how often each claim refutes each planted fault, on seeds disjoint from verify and calibrate; exit 0 iff every designated fault is refuted at the target rate',
-  synopsis: 'power [--claims all|PAPER|ID,…] [--faults all|designated|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--no-bisect] [--json FILE]',
+  synopsis: 'power [--claims all|PAPER|ID,…] [--faults all|designated|ID,…] [--runs N] [--seed S] [--tier quick|deep] [--no-bisect] [--workers N] [--shard i/N] [--json FILE] [--svg FILE]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'faults', 'runs', 'seed', 'tier', 'json'], ['no-bisect']);
+    const args = parseArgs(argv, ['claims', 'faults', 'runs', 'seed', 'tier', 'json', 'workers', 'shard', 'svg'], ['no-bisect']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (power takes only --flags)');
-    const { wanted, claims } = claimsOption(args);
+    const { wanted, claims: selected } = claimsOption(args);
+    const shardRaw = stringOption(args, 'shard');
+    const shard = shardRaw === undefined ? undefined : parseShard(shardRaw);
+    const claims = shard ? shardItems(selected, shard) : selected;
     const faultSpec = stringOption(args, 'faults') ?? 'all';
     const all = [...faultCatalogue.values()];
     let faults = all;
@@ -32,14 +40,13 @@ export const power: Command = {
     const tier = tierOption(args);
     const bisect = !args.options.get('no-bisect');
     const json = stringOption(args, 'json');
-    io.err(`benign-check power: seed ${seed}, ${runs} scenarios per cell, ${claims.length} claims × ${faultSpec === 'designated' ? 'designated' : faults.length} faults (replay: npx benign-check power --claims ${wanted} --faults ${faultSpec} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''}${bisect ? '' : ' --no-bisect'})\n`);
-    const { context } = mainContext();
-    const rows: PowerRow[] = [];
-    for (const [k, claim] of claims.entries()) {
-      io.err(`[${k + 1}/${claims.length}] ${claim.id}\n`);
+    io.err(`benign-check power: seed ${seed}, ${runs} scenarios per cell, ${claims.length} claims × ${faultSpec === 'designated' ? 'designated' : faults.length} faults (replay: npx benign-check power --claims ${wanted} --faults ${faultSpec} --runs ${runs} --seed ${seed}${tier === 'deep' ? ' --tier deep' : ''}${bisect ? '' : ' --no-bisect'}${shard ? ` --shard ${shard.index}/${shard.count}` : ''})\n`);
+    const tasks = claims.map((claim) => {
       const mine = faultSpec === 'designated' ? all.filter((f) => claim.designated.some((d) => d.fault === f.id)) : faults;
-      rows.push(await powerRow(claim, mine, { runs, globalSeed: seed, tier, context, bisect }));
-    }
+      return { kind: 'power-row' as const, id: claim.id, faults: mine.map((f) => f.id), runs, globalSeed: seed, tier, bisect };
+    });
+    const workers = workersOption(args);
+    const rows: PowerRow[] = await withProgress(io, 'power', claims.length, 'claims', (tick) => runTasks(tasks, { workers, onDone: tick }));
     const report: PowerReport = {
       tool: 'benign-check',
       version: VERSION,
@@ -51,7 +58,9 @@ export const power: Command = {
     };
     const { text, ok } = formatPowerMatrix(report);
     io.out(text);
-    if (json) writeTextFile(json, `${JSON.stringify(report, null, 2)}\n`, '--json');
+    if (json) writeTextFile(json, `${JSON.stringify(shard ? withClaimShard(report as unknown as Parameters<typeof withClaimShard>[0], shard, selected.map((c) => c.id)) : report, null, 2)}\n`, '--json');
+    const svg = stringOption(args, 'svg');
+    if (svg) writeTextFile(svg, await renderSvg(powerMatrixSpec(report)), '--svg');
     io.err(`benign-check power: target rate ${POWER_TARGET} on every designated fault: ${ok ? 'met' : 'NOT met'}\n`);
     return ok ? ExitCode.ok : ExitCode.claimMismatch;
   },

@@ -8,7 +8,9 @@ import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
 import { parseShard, shardItems, withShardField } from '../shard.js';
-import { claimsOption, mainContext, seedOption, tierOption } from './claimOptions.js';
+import { runTasks } from '../../workers/pool.js';
+import { withProgress } from '../progress.js';
+import { claimsOption, mainContext, seedOption, tierOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
 
 /** Applicable runs per claim when --runs is not given: quick tier. */
@@ -20,9 +22,9 @@ const DEEP_RUNS = 100;
 
 export const verify: Command = {
   summary: 'check every claim on generated data, and that each refutes its designated faults; exit 0 iff every claim is at its expected verdict with its power shown',
-  synopsis: 'verify [--claims all|PAPER|ID,…] [--tier quick|deep] [--runs N] [--seed S] [--trainer "CMD" [--trainer-timeout S]] [--shard i/N] [--no-timings] [--json FILE] [--junit FILE] [--svg FILE] [--list]',
+  synopsis: 'verify [--claims all|PAPER|ID,…] [--tier quick|deep] [--runs N] [--seed S] [--trainer "CMD" [--trainer-timeout S]] [--workers N] [--shard i/N] [--no-timings] [--json FILE] [--junit FILE] [--svg FILE] [--list]',
   async run(argv, io) {
-    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'junit', 'svg', 'tier', 'trainer', 'trainer-timeout', 'shard'], ['list', 'no-timings']);
+    const args = parseArgs(argv, ['claims', 'runs', 'seed', 'json', 'junit', 'svg', 'tier', 'trainer', 'trainer-timeout', 'shard', 'workers'], ['list', 'no-timings']);
     if (args.positionals.length > 0) throw new InputError(args.positionals[0]!, 'unexpected argument (verify takes only --flags)');
     if (args.options.get('list')) {
       io.out(`${catalogue.map((c) => `${c.id}\t${c.paper}\t${c.source}\t${c.tag}\texpected ${c.expected}\tfaults ${c.designated.map((d) => d.fault).join(',') || '—'}`).join('\n')}\n`);
@@ -36,6 +38,7 @@ export const verify: Command = {
     const tier = tierOption(args);
     const runs = numberOption(args, 'runs', { integer: true, min: 1, max: 100_000 }) ?? (tier === 'deep' ? DEEP_RUNS : DEFAULT_RUNS);
     const seed = seedOption(args);
+    const workers = workersOption(args);
     const outputs = { json: stringOption(args, 'json'), junit: stringOption(args, 'junit'), svg: stringOption(args, 'svg') };
     const main = mainContext(args);
     const { context } = main;
@@ -47,22 +50,29 @@ export const verify: Command = {
     if (main.user) io.err('benign-check verify: a user trainer runs the claims on its own iterates; the planted faults that show each check can fail are run by `benign-check power` and by verify without --trainer\n');
     const started = Date.now();
     const results: ClaimResult[] = [];
-    for (const [k, claim] of claims.entries()) {
-      if (io.isTty) io.err(`\r[${k + 1}/${claims.length}] ${claim.id}…\u001b[K`);
-      const result = await verifyClaim(claim, {
-        runs,
-        globalSeed: seed,
-        tier,
-        context,
-        faults: faultCatalogue,
-        mainOnly: main.user,
-        // A user's trainer may take minutes a run: shrink a refutation a few steps only.
-        ...(main.user ? { shrinkBudget: USER_TRAINER_SHRINK_BUDGET } : {}),
-        replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
-      });
-      results.push(timings ? result : { ...result, millis: 0 });
-    }
-    if (io.isTty) io.err('\r\u001b[K');
+    await withProgress(io, 'verify', claims.length, 'claims', async (tick) => {
+      if (!main.user) {
+        // The reference context: claims are independent tasks with their own seeds, run on the pool.
+        const done = await runTasks(claims.map((c) => ({ kind: 'verify-claim' as const, id: c.id, runs, globalSeed: seed, tier, replayFlags: tierFlag })), { workers, onDone: tick });
+        for (const result of done) results.push(timings ? result : { ...result, millis: 0 });
+      }
+      // A user's trainer is one child process: its claims run here, one after the other.
+      for (const claim of main.user ? claims : []) {
+        const result = await verifyClaim(claim, {
+          runs,
+          globalSeed: seed,
+          tier,
+          context,
+          faults: faultCatalogue,
+          mainOnly: main.user,
+          // A user's trainer may take minutes a run: shrink a refutation a few steps only.
+          ...(main.user ? { shrinkBudget: USER_TRAINER_SHRINK_BUDGET } : {}),
+          replay: (id) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`,
+        });
+        results.push(timings ? result : { ...result, millis: 0 });
+        tick();
+      }
+    });
     await main.close();
     const report: VerifyReport = { tool: 'benign-check', version: VERSION, seed, tier, trainer: context.trainer.name, runsPerClaim: runs, claims: results, ok: results.every((r) => r.ok) };
     io.out(formatTable(report, { color: io.isTty }));
@@ -72,7 +82,7 @@ export const verify: Command = {
       writeTextFile(outputs.json, shard ? withShardField(json, { ...shard, claims: selected.map((c) => c.id) }) : json, '--json');
     }
     if (outputs.junit) writeTextFile(outputs.junit, toJUnit(report, { durations: timings }), '--junit');
-    if (outputs.svg) writeTextFile(outputs.svg, toSvgReport(report), '--svg');
+    if (outputs.svg) writeTextFile(outputs.svg, await toSvgReport(report), '--svg');
     return report.ok ? ExitCode.ok : ExitCode.claimMismatch;
   },
 };
