@@ -9,3 +9,4 @@ export { powerRow, POWER_BISECTION_RUNS, POWER_BISECTION_STEPS, POWER_DETECTION_
 export { calibrateClaim, type Calibration } from './calibrate.js';
 export { referenceContext, referenceTheory } from './context.js';
 export { fitLine } from './fit.js';
+export { theoryFault } from './theoryFault.js';

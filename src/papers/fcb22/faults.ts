@@ -1,6 +1,6 @@
 import type { Fault } from '../../claims/core/types.js';
 import { flipIndices, makeRng } from '../../data/index.js';
-import { theoryFault } from '../h25/faults.js';
+import { theoryFault } from '../../claims/core/theoryFault.js';
 
 /** The FCB22 faults (docs/theory.md §8, §10.6). */
 export const fcb22Faults: readonly Fault[] = [

@@ -1,23 +1,7 @@
-import type { ClaimContext, Fault, TheoryPort } from '../../claims/core/types.js';
+import { theoryFault } from '../../claims/core/theoryFault.js';
+import type { Fault, TheoryPort } from '../../claims/core/types.js';
 import { makeRng } from '../../data/index.js';
 import { gaussianTestError, linearSvmDirection, type LimitDirection } from '../../theory/index.js';
-
-/** A theory fault: one function of the context's theory replaced (shared by every paper's faults.ts). */
-export function theoryFault(
-  id: string,
-  description: string,
-  replace: (theory: TheoryPort, epsilon: number) => Partial<TheoryPort>,
-  epsilon?: Fault['epsilon'],
-  layer: Fault['layer'] = 'theory',
-): Fault {
-  return {
-    id,
-    description,
-    layer,
-    ...(epsilon ? { epsilon } : {}),
-    inject: (ctx: ClaimContext, eps: number): ClaimContext => ({ ...ctx, theory: { ...ctx.theory, ...replace(ctx.theory, eps) } }),
-  };
-}
 
 /**
  * The plain linear hard-margin SVM direction copied into every row (signed by a_j), in place of Ŵ:

@@ -1,4 +1,5 @@
-import type { ClaimContext, Fault } from '../../claims/core/types.js';
+import { theoryFault } from '../../claims/core/theoryFault.js';
+import type { Fault } from '../../claims/core/types.js';
 import { euclideanNorm } from '../../numerics/norms.js';
 import type { StableRank } from '../../theory/stableRank.js';
 
@@ -30,22 +31,13 @@ function rowNormRank(W: Float64Array, rows: readonly number[], d: number): Stabl
 
 /** The KCG23 theory faults (docs/theory.md §9.4), shared by the FVBSH23 claims. */
 export const kcg23Faults: readonly Fault[] = [
-  {
-    id: 'row-norm-rank',
-    description: 'stable ranks computed with the largest row norm max_j‖w_j‖ in place of the spectral norm ‖W‖₂',
-    layer: 'theory',
-    inject: (ctx: ClaimContext): ClaimContext => ({
-      ...ctx,
-      theory: {
-        ...ctx.theory,
-        stableRank: (W, m, d) => rowNormRank(W, [...Array(m).keys()], d),
-        blockStableRanks(W, a, d) {
-          const all = [...Array(a.length).keys()];
-          const plus = all.filter((j) => a[j]! > 0);
-          const minus = all.filter((j) => a[j]! < 0);
-          return { positive: rowNormRank(W, plus, d), negative: rowNormRank(W, minus, d), zeroWeightRows: a.length - plus.length - minus.length };
-        },
-      },
-    }),
-  },
+  theoryFault('row-norm-rank', 'stable ranks computed with the largest row norm max_j‖w_j‖ in place of the spectral norm ‖W‖₂', () => ({
+    stableRank: (W, m, d) => rowNormRank(W, [...Array(m).keys()], d),
+    blockStableRanks(W, a, d) {
+      const all = [...Array(a.length).keys()];
+      const plus = all.filter((j) => a[j]! > 0);
+      const minus = all.filter((j) => a[j]! < 0);
+      return { positive: rowNormRank(W, plus, d), negative: rowNormRank(W, minus, d), zeroWeightRows: a.length - plus.length - minus.length };
+    },
+  })),
 ];

@@ -1,3 +1,4 @@
+import { theoryFault } from '../../claims/core/theoryFault.js';
 import type { ClaimContext, Fault, TheoryPort } from '../../claims/core/types.js';
 import { defectiveTrainer } from '../../faults/engineFaults.js';
 import type { EngineDefect } from '../../faults/faultyDescent.js';
@@ -17,10 +18,6 @@ function squareEngineFault(id: string, description: string, defect: (e: number) 
     ...(epsilon ? { epsilon } : {}),
     inject: (ctx: ClaimContext, eps: number): ClaimContext => ({ ...ctx, trainer: defectiveTrainer(`fault:${id}${epsilon ? `@${eps}` : ''}`, defect(eps)) }),
   };
-}
-
-function theoryFault(id: string, description: string, replace: (theory: TheoryPort) => Partial<TheoryPort>): Fault {
-  return { id, description, layer: 'theory', inject: (ctx: ClaimContext): ClaimContext => ({ ...ctx, theory: { ...ctx.theory, ...replace(ctx.theory) } }) };
 }
 
 /** The min-norm formula of docs/theory.md §11 with `y_i` in place of `ỹ_i = y_i/‖x_i‖` (the data scales forgotten). */

@@ -1,5 +1,5 @@
 import type { Fault } from '../../claims/core/types.js';
-import { theoryFault } from '../h25/faults.js';
+import { theoryFault } from '../../claims/core/theoryFault.js';
 
 /** The SHNGS18 theory faults (docs/theory.md §8, §10.4): two classic slips in reading the max-margin solution. */
 export const shngs18Faults: readonly Fault[] = [
