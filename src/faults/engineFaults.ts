@@ -14,8 +14,8 @@ export function defectiveTrainer(name: string, defect: EngineDefect): Trainer {
   };
 }
 
-/** An engine fault: the context's trainer replaced by GD with the defect of size ε. */
-function engineFault(
+/** An engine fault: the context's trainer replaced by GD with the defect of size ε (shared by every paper's faults.ts). */
+export function engineFault(
   id: string,
   description: string,
   defect: (epsilon: number) => EngineDefect,
@@ -52,6 +52,9 @@ export const engineFaults: readonly Fault[] = [
   })),
   engineFault('loss-derivative-sign', "ℓ′ with the wrong sign (ℓ′(u) = e^{−u} for the exp loss): gradient ascent", () => ({
     lossDerivativeScale: () => -1,
+  })),
+  engineFault('frozen-loss-derivative', 'ℓ′ computed once at the margins of W(0) and reused at every step (the per-point weights never updated)', () => ({
+    frozenLossDerivative: true,
   })),
   engineFault('step-size', 'a step of α(1 + ε) in place of α', (e) => ({ stepScale: 1 + e }), { default: 0.02, min: 1e-4, max: 4 }),
   engineFault('float32-weights', 'W rounded to float32 after every step', () => ({ float32Weights: true })),

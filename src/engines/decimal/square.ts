@@ -160,21 +160,8 @@ export function trainDecimalSquare(problem: Problem, options: DecimalTrainOption
   const steps = options.steps ?? problem.steps;
   if (!Number.isSafeInteger(steps) || steps < 0) throw new InputError('steps', `must be a non-negative integer, got ${steps}`);
   const schedule = options.checkpoints === undefined ? defaultCheckpoints(steps) : normalizeCheckpoints(options.checkpoints, steps);
-  const D = decimalConstructor(digits);
-  const G = decimalConstructor(digits + SQUARE_GUARD_DIGITS);
-  const exact = (v: Float64Array): Decimal[] => Array.from(v, (x) => exactDecimal(x, G));
-  const data: SquareData = {
-    n: problem.n,
-    d: problem.d,
-    m: problem.m,
-    X: exact(problem.X),
-    y: exact(problem.y),
-    gamma: exactDecimal(problem.gamma, G),
-    lrOverN: exactDecimal(problem.lr, G).div(problem.n),
-    trainA: problem.trainSecondLayer === true,
-    G,
-    D,
-  };
+  const data = squareData(problem, digits);
+  const { D, G } = data;
   const recordW = options.recordW ?? false;
   // W(0) and a(0) are doubles: D reads them exactly only when they fit in `digits` digits, so round once.
   let state: SquareState = {
@@ -204,18 +191,12 @@ export function trainDecimalSquare(problem: Problem, options: DecimalTrainOption
   };
 }
 
-/**
- * The square loss `L = (1/n) Σ_i ½(f(x_i) − y_i)²` (docs/theory.md §11) at a state given in Decimals (any
- * digits, read exactly), at `digits` significant digits: the loss the GD path of this file descends, for
- * finite differences at moves no double can represent.
- */
-export function squareLossAt(problem: Problem, W: readonly Decimal[], a: readonly Decimal[], digits = DEFAULT_DIGITS): Decimal {
-  if (W.length !== problem.m * problem.d) throw new InputError('W', `expected ${problem.m * problem.d} entries, got ${W.length}`);
-  if (a.length !== problem.m) throw new InputError('a', `expected ${problem.m} entries, got ${a.length}`);
+/** The problem's data read exactly at the guard precision, with the constructors of `digits`. */
+function squareData(problem: Problem, digits: number): SquareData {
   const D = decimalConstructor(digits);
   const G = decimalConstructor(digits + SQUARE_GUARD_DIGITS);
   const exact = (v: Float64Array): Decimal[] => Array.from(v, (x) => exactDecimal(x, G));
-  const data: SquareData = {
+  return {
     n: problem.n,
     d: problem.d,
     m: problem.m,
@@ -227,5 +208,16 @@ export function squareLossAt(problem: Problem, W: readonly Decimal[], a: readonl
     G,
     D,
   };
+}
+
+/**
+ * The square loss `L = (1/n) Σ_i ½(f(x_i) − y_i)²` (docs/theory.md §11) at a state given in Decimals (any
+ * digits, read exactly), at `digits` significant digits: the loss the GD path of this file descends, for
+ * finite differences at moves no double can represent.
+ */
+export function squareLossAt(problem: Problem, W: readonly Decimal[], a: readonly Decimal[], digits = DEFAULT_DIGITS): Decimal {
+  if (W.length !== problem.m * problem.d) throw new InputError('W', `expected ${problem.m * problem.d} entries, got ${W.length}`);
+  if (a.length !== problem.m) throw new InputError('a', `expected ${problem.m} entries, got ${a.length}`);
+  const data = squareData(problem, digits);
   return record(data, { W: W.slice(), a: a.slice() }, 0, false).loss;
 }

@@ -1,7 +1,6 @@
 import { theoryFault } from '../../claims/core/theoryFault.js';
-import type { ClaimContext, Fault, TheoryPort } from '../../claims/core/types.js';
-import { defectiveTrainer } from '../../faults/engineFaults.js';
-import type { EngineDefect } from '../../faults/faultyDescent.js';
+import type { Fault, TheoryPort } from '../../claims/core/types.js';
+import { engineFault } from '../../faults/engineFaults.js';
 import type { Problem } from '../../problem/types.js';
 
 /**
@@ -9,16 +8,6 @@ import type { Problem } from '../../problem/types.js';
  * each the faulty descent of src/faults with one defect injected as the context's trainer, and theory
  * faults, each one function of the context's theory replaced.
  */
-
-function squareEngineFault(id: string, description: string, defect: (e: number) => EngineDefect, epsilon?: Fault['epsilon']): Fault {
-  return {
-    id,
-    description,
-    layer: 'engine',
-    ...(epsilon ? { epsilon } : {}),
-    inject: (ctx: ClaimContext, eps: number): ClaimContext => ({ ...ctx, trainer: defectiveTrainer(`fault:${id}${epsilon ? `@${eps}` : ''}`, defect(eps)) }),
-  };
-}
 
 /** The min-norm formula of docs/theory.md §11 with `y_i` in place of `ỹ_i = y_i/‖x_i‖` (the data scales forgotten). */
 function unscaledMinNorm(theory: TheoryPort): Partial<TheoryPort> {
@@ -55,10 +44,10 @@ function signlessWellInit(): Partial<TheoryPort> {
 
 /** The MORTH26/DBP25 faults (docs/theory.md §8, §11). */
 export const morth26Faults: readonly Fault[] = [
-  squareEngineFault('square-frozen-a', 'the second layer is never updated although the problem trains it', () => ({ frozenSecondLayer: true })),
-  squareEngineFault('square-residual-sign', 'the residual f(x_i) − y_i enters the update with the wrong sign (gradient ascent)', () => ({ residualScale: -1 })),
-  squareEngineFault('square-residual-scale', 'the residual scaled by (1 + ε) in the update (a wrong ∂ℓ/∂f)', (e) => ({ residualScale: 1 + e }), { default: 0.5, min: 1e-3, max: 4 }),
-  squareEngineFault('square-sequential-layers', 'a is updated first and the W update reads a(t + 1) (not simultaneous GD)', () => ({ sequentialLayers: true })),
+  engineFault('square-frozen-a', 'the second layer is never updated although the problem trains it', () => ({ frozenSecondLayer: true })),
+  engineFault('square-residual-sign', 'the residual f(x_i) − y_i enters the update with the wrong sign (gradient ascent)', () => ({ residualScale: -1 })),
+  engineFault('square-residual-scale', 'the residual scaled by (1 + ε) in the update (a wrong ∂ℓ/∂f)', (e) => ({ residualScale: 1 + e }), { default: 0.5, min: 1e-3, max: 4 }),
+  engineFault('square-sequential-layers', 'a is updated first and the W update reads a(t + 1) (not simultaneous GD)', () => ({ sequentialLayers: true })),
   theoryFault('minnorm-unscaled', 'the min-norm interpolator computed from y in place of ỹ = y/‖x‖', unscaledMinNorm),
   theoryFault('well-init-signless', 'well-initialisation counted without the sign condition sign(a_j) = sign(y_i)', signlessWellInit),
 ];
