@@ -22,6 +22,8 @@ export interface EngineDefect {
   readonly staleForward?: boolean;
   /** Reports W(t + 1) where W(t) was asked for. */
   readonly extraStep?: boolean;
+  /** Margin losses: ℓ′ evaluated once, at the margins of W(0), and reused at every step (the per-point weights never updated). */
+  readonly frozenLossDerivative?: boolean;
   /** Rounds W to float32 after every step. */
   readonly float32Weights?: boolean;
   /** Square loss: multiplies every residual `f(x_i) − y_i` in the backward pass (correct: 1; −1 is ascent). */
@@ -102,6 +104,7 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
 
   const out: TrainedCheckpoint[] = [];
   const last = checkpoints[checkpoints.length - 1]! + shift;
+  let q0: Float64Array | undefined;
   let next = 0;
   for (let t = 0; ; t++) {
     while (next < checkpoints.length && checkpoints[next]! + shift === t) {
@@ -114,8 +117,9 @@ export function trainWithDefect(p: Problem, checkpoints: readonly number[], defe
     const Zs = useStale ? Zprev : Z;
     const qs = useStale ? qPrev : q;
     const fs = useStale ? fPrev : f;
+    if (t === 0 && defect.frozenLossDerivative === true) q0 = Float64Array.from(qs);
     const g = (i: number): number =>
-      square ? scale * residualScale * (fs[i]! - y[i]!) : scale * lossDerivativeAt(marginLoss(p.loss), qs[i]!) * y[i]!;
+      square ? scale * residualScale * (fs[i]! - y[i]!) : scale * lossDerivativeAt(marginLoss(p.loss), (q0 ?? qs)[i]!) * y[i]!;
     if (trainA) {
       for (let j = 0; j < m; j++) {
         let s = 0;

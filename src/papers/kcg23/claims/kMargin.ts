@@ -27,7 +27,7 @@ export const kMargin = defineClaim('kcg23', {
   parameters: { decadeDecreaseMin: { value: DECADE_DECREASE_MIN, doc: 'half the per-decade decrease of the c/log t model at t ≤ 10⁴ (calibrate seed 7, N = 40: ≥ 0.24)' } },
   scenario: kcgArb({ ...KCG_QUICK, steps: MARGIN_STEPS }),
   deepScenario: kcgArb({ ...KCG_DEEP, steps: MARGIN_STEPS }),
-  designated: [{ fault: 'loss-derivative-sign', why: 'gradient ascent drives every margin negative: the margins never equalise at a positive value' }],
+  designated: [{ fault: 'loss-derivative-sign', why: 'gradient ascent drives every margin negative: the margins never equalise at a positive value' }, { fault: 'frozen-loss-derivative', why: 'with the per-point weights ℓ′(q_i) frozen at W(0) nothing rebalances the margins: max/min q_i stops falling toward 1' }],
   controls: [
     {
       description: 'ReLU with one neuron per sign (m = 2), hypotheses ignored: a point no neuron of its sign activates at init is never learnt, so its margin stays ≤ 0',
