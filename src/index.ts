@@ -102,8 +102,8 @@ export type {
 export type { ClaimResult, ClaimStatus, ControlCheck, FaultCheck, RunRecord, VerifyReport } from './claims/core/result.js';
 export { defineClaim } from './claims/core/define.js';
 export { referenceContext, referenceTheory } from './claims/core/context.js';
-export { MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim } from './claims/core/runner.js';
-export type { RunnerOptions } from './claims/core/runner.js';
+export { localClaimWork, MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim, verifyClaimWith } from './claims/core/runner.js';
+export type { ClaimWork, Counterexample, IndexedRun, MainRunSchedule, RunnerOptions } from './claims/core/runner.js';
 export { powerRow } from './claims/core/power.js';
 export type { PowerCell, PowerReport, PowerRow } from './claims/core/power.js';
 export { calibrateClaim } from './claims/core/calibrate.js';
@@ -119,8 +119,9 @@ export type { VegaLiteSpec } from './report/index.js';
 // The phase-transition sweep (docs/theory.md §12) and the worker pool that runs it.
 export { runSweepCell, sweepCells, sweepReport, summarizeSweep, TRANSITION_LEVEL } from './sweep/index.js';
 export type { SweepCell, SweepReplicate, SweepReport, SweepSpec, SweepSummary } from './sweep/index.js';
-export { runTasks } from './workers/pool.js';
-export type { PoolOptions } from './workers/pool.js';
+export { runTasks, withTaskRunner } from './workers/pool.js';
+export type { PoolOptions, TaskRunner } from './workers/pool.js';
+export { pooledClaimWork, poolSchedule } from './workers/claimWork.js';
 export type { Task } from './workers/tasks.js';
 
 // The command line, as a function (returns the exit code).

@@ -18,6 +18,47 @@ export function poolAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
 }
 
+/** Runs tasks as they are submitted: on worker threads, or in this thread one after the other. */
+export interface TaskRunner {
+  /** Whether tasks run at once (a pool of two or more workers). */
+  readonly parallel: boolean;
+  run<K extends Task['kind']>(task: Task & { kind: K }): Promise<TaskResults[K]>;
+}
+
+/**
+ * Calls `body` with a {@link TaskRunner} on `workers` worker threads (a tinypool; in this thread,
+ * one task after the other in submission order, when `workers` is 1 or the compiled worker entry is
+ * missing, as under a test runner on the TypeScript sources), and shuts the pool down afterwards.
+ * Each task carries its own seeds, so its result is the same bits wherever it runs. An error in a
+ * worker is rethrown here with its class and fields (an InputError stays an InputError).
+ */
+export async function withTaskRunner<T>(workers: number, body: (runner: TaskRunner) => Promise<T>): Promise<T> {
+  if (workers <= 1 || !poolAvailable()) {
+    let queue: Promise<unknown> = Promise.resolve();
+    return body({
+      parallel: false,
+      run<K extends Task['kind']>(task: Task & { kind: K }) {
+        const next = queue.then(() => runTask(task) as Promise<TaskResults[K]>);
+        queue = next.catch(() => undefined);
+        return next;
+      },
+    });
+  }
+  const pool = new Tinypool({ filename: WORKER_URL.href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  try {
+    return await body({
+      parallel: true,
+      async run<K extends Task['kind']>(task: Task & { kind: K }) {
+        const r = (await pool.run(task)) as Outcome;
+        if (!r.ok) throw unpackError(r.error);
+        return r.value as TaskResults[K];
+      },
+    });
+  } finally {
+    await pool.destroy();
+  }
+}
+
 /** Options of {@link runTasks}. */
 export interface PoolOptions {
   /** Worker threads; 1 runs every task in this thread, in order. */
@@ -27,33 +68,17 @@ export interface PoolOptions {
 }
 
 /**
- * Runs tasks on a tinypool of worker threads and returns their results in the order of `tasks`.
- * Each task carries its own seeds, so the results are the same bits for any number of workers. With
- * one worker, or where the compiled worker entry is missing (TypeScript sources under a test runner),
- * the tasks run in this thread, one after the other. An error in a worker is rethrown here with its
- * class and fields (an InputError stays an InputError).
+ * Runs a list of tasks with {@link withTaskRunner} and returns their results in the order of `tasks`:
+ * the same bits for any number of workers.
  */
 export async function runTasks<K extends Task['kind']>(tasks: readonly (Task & { kind: K })[], options: PoolOptions): Promise<TaskResults[K][]> {
-  const workers = Math.min(options.workers, tasks.length);
-  if (workers <= 1 || !poolAvailable()) {
-    const out: TaskResults[K][] = [];
-    for (const [k, t] of tasks.entries()) {
-      out.push((await runTask(t)) as TaskResults[K]);
-      options.onDone?.(k);
-    }
-    return out;
-  }
-  const pool = new Tinypool({ filename: WORKER_URL.href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-  try {
-    return await Promise.all(
+  return withTaskRunner(Math.min(options.workers, tasks.length), (runner) =>
+    Promise.all(
       tasks.map(async (t, k) => {
-        const r = (await pool.run(t)) as Outcome;
-        if (!r.ok) throw unpackError(r.error);
+        const r = await runner.run<K>(t);
         options.onDone?.(k);
-        return r.value as TaskResults[K];
+        return r;
       }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+    ),
+  );
 }

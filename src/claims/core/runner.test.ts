@@ -4,9 +4,10 @@ import { NumericalError, TrainerError } from '../../errors.js';
 import type { Trainer } from '../../trainers/types.js';
 import { referenceTheory } from './context.js';
 import { defineClaim } from './define.js';
-import { MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim, type RunnerOptions } from './runner.js';
+import type { ClaimResult } from './result.js';
+import { evaluateMainRuns, localClaimWork, mainPhase, MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim, verifyClaimWith, type ClaimWork, type RunnerOptions } from './runner.js';
 import { streamSeed } from './seeds.js';
-import type { ClaimContext, ClaimSpec, Fault, RunVerdict } from './types.js';
+import type { ClaimContext, ClaimDefinition, ClaimSpec, Fault, RunVerdict } from './types.js';
 
 /**
  * Toy claims on integers 0..99, checked with no training in the way: `run` only reports its scenario
@@ -452,5 +453,74 @@ describe('defineClaim: errors and tiers', () => {
   it('draws the quick tier from `scenario`, never from deepScenario', async () => {
     const r = await verifyClaim(toy({ deepScenario: ints.map((x) => x + 1000) }), options(6, { mainOnly: true }));
     for (const rec of r.records) expect(rec.seed as number).toBeLessThan(1000);
+  });
+});
+
+describe('mainPhase: fast-check’s stopping rule, read off evaluations in index order', () => {
+  it('settles exactly the draws fc.check makes, and stops at the same refutation', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), (seed, numRuns, skipsPerRun, pSkip, pFail) => {
+        // A draw is skipped or refutes by a fixed function of its value, as a claim's evaluation is.
+        const arb = fc.integer({ min: 0, max: 1_000_000 });
+        const skip = (v: number) => ((v * 7919) % 1000) / 1000 < pSkip;
+        const fails = (v: number) => ((v * 104_729) % 1000) / 1000 < pFail;
+        const seen: number[] = [];
+        let failing = false;
+        fc.check(
+          fc.property(arb, (v) => {
+            if (failing) return true;
+            seen.push(v);
+            fc.pre(!skip(v));
+            if (fails(v)) failing = true;
+            return !fails(v);
+          }),
+          { seed, numRuns, maxSkipsPerRun: skipsPerRun },
+        );
+        const drawn = fc.sample(arb, { seed, numRuns: numRuns * (1 + skipsPerRun) + 2 });
+        const evals = drawn.map((v, index) => ({ index, applies: !skip(v), verdict: verdict(!fails(v), v) }));
+        const phase = mainPhase(evals, numRuns, numRuns * skipsPerRun);
+        expect(phase.done).toBe(true);
+        expect(phase.settled.map((e) => drawn[e.index])).toEqual(seen);
+        expect(phase.failedAt !== undefined).toBe(failing);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('asks for the fewest further draws that could finish, and refuses evaluations out of order', () => {
+    const run = (index: number, applies: boolean) => ({ index, applies, verdict: verdict(true, index) });
+    expect(mainPhase([], 5, 50)).toMatchObject({ done: false, wanted: 5 });
+    expect(mainPhase([run(0, true), run(1, false), run(2, true)], 5, 50)).toMatchObject({ done: false, wanted: 3 });
+    expect(mainPhase([run(0, true), run(1, true)], 2, 20)).toMatchObject({ done: true, wanted: 0 });
+    expect(() => mainPhase([run(1, true)], 2, 20)).toThrow(/out of order/);
+  });
+});
+
+describe('verifyClaimWith: the same result whatever the schedule', () => {
+  /** Pieces run with delays that finish them out of order, and main runs asked for in speculative waves. */
+  function shuffledWork(claim: ClaimDefinition, opts: RunnerOptions): ClaimWork {
+    const local = localClaimWork(claim, opts);
+    const later = <T>(ms: number, f: () => Promise<T>) => new Promise<T>((resolve, reject) => setTimeout(() => f().then(resolve, reject), ms));
+    return {
+      mainRuns: (from, to) => later((97 * from) % 7, () => evaluateMainRuns(claim, opts.tier, opts.globalSeed, opts.context, from, to)),
+      fault: (k) => later(3 - k, () => local.fault(k)),
+      control: (k) => later(1, () => local.control(k)),
+      shrink: (index) => local.shrink(index),
+    };
+  }
+  const strip = (r: ClaimResult) => ({ ...r, millis: 0 });
+
+  it.each([
+    ['a true claim that holds', toy()],
+    ['a claim refuted at some draw (shrunk the same way)', toy({ check: (x, r) => verdict(r.faulty || x < 50, x) })],
+    ['a claim applicable on few draws', toy({ applies: (x) => ({ applies: x % 9 === 0, reason: 'x divisible by 9' }), check: (x) => verdict(true, x) })],
+  ])('%s', async (_name, claim) => {
+    for (const globalSeed of [1, 2, 3]) {
+      const opts = options(12, { globalSeed });
+      const serial = await verifyClaim(claim, opts);
+      for (const schedule of [{ wave: Number.POSITIVE_INFINITY, runsPerTask: 1 }, { wave: Number.POSITIVE_INFINITY, runsPerTask: 5 }, { wave: 4, runsPerTask: 3 }]) {
+        expect(strip(await verifyClaimWith(claim, opts, shuffledWork(claim, opts), schedule))).toEqual(strip(serial));
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { ClaimResult, VerifyReport } from '../../claims/core/result.js';
-import { verifyClaim } from '../../claims/core/runner.js';
+import { referenceContext } from '../../claims/core/context.js';
+import { verifyClaim, verifyClaimWith } from '../../claims/core/runner.js';
 import { InputError } from '../../errors.js';
 import { catalogue, faultCatalogue } from '../../papers/registry.js';
 import { formatTable, toJUnit, toJsonReport, toSvgReport } from '../../report/index.js';
@@ -8,7 +9,8 @@ import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
 import { parseShard, shardItems, withShardField } from '../shard.js';
-import { runTasks } from '../../workers/pool.js';
+import { pooledClaimWork, poolSchedule } from '../../workers/claimWork.js';
+import { withTaskRunner } from '../../workers/pool.js';
 import { withProgress } from '../progress.js';
 import { claimsOption, mainContext, seedOption, tierOption, workersOption } from './claimOptions.js';
 import type { Command } from './command.js';
@@ -52,8 +54,20 @@ export const verify: Command = {
     const results: ClaimResult[] = [];
     await withProgress(io, 'verify', claims.length, 'claims', async (tick) => {
       if (!main.user) {
-        // The reference context: claims are independent tasks with their own seeds, run on the pool.
-        const done = await runTasks(claims.map((c) => ({ kind: 'verify-claim' as const, id: c.id, runs, globalSeed: seed, tier, replayFlags: tierFlag })), { workers, onDone: tick });
+        // The reference context: each claim's main runs, fault searches, controls and shrinking are
+        // tasks with their own seeds, spread over the pool (a slow claim does not hold up the run).
+        const replay = (id: string) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`;
+        const done = await withTaskRunner(workers, (runner) =>
+          Promise.all(
+            claims.map(async (c) => {
+              const key = { id: c.id, globalSeed: seed, tier, runs };
+              const options = { runs, globalSeed: seed, tier, context: referenceContext(), faults: faultCatalogue, replay };
+              const result = await verifyClaimWith(c, options, pooledClaimWork(runner, key), poolSchedule(runner, tier, runs, workers));
+              tick();
+              return result;
+            }),
+          ),
+        );
         for (const result of done) results.push(timings ? result : { ...result, millis: 0 });
       }
       // A user's trainer is one child process: its claims run here, one after the other.
