@@ -3,12 +3,13 @@ import base from './vitest.config.js';
 
 /**
  * Vitest config for mutation testing (`npm run mutation`, see stryker.config.mjs): the same global
- * setup, setup files and timeouts as vitest.config.ts, but only the colocated unit tests
- * (src/**\/*.test.ts), not the slow properties/ suite, so each mutant runs in seconds.
+ * setup, setup files and timeouts as vitest.config.ts, but only colocated unit tests, never the slow
+ * properties/ suite. stryker.config.mjs narrows them to the mutated layer's own tests through
+ * `BENIGN_MUTATION_TESTS` (comma-separated globs).
  */
 export default defineConfig({
   test: {
     ...base.test,
-    include: ['src/**/*.test.ts'],
+    include: (process.env['BENIGN_MUTATION_TESTS'] ?? 'src/**/*.test.ts').split(','),
   },
 });
