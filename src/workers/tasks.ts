@@ -1,11 +1,9 @@
-import { calibrateClaim, type Calibration } from '../claims/core/calibrate.js';
-import { referenceContext } from '../claims/core/context.js';
-import { powerRow, type PowerRow } from '../claims/core/power.js';
+import type { Calibration } from '../claims/core/calibrate.js';
+import type { PowerRow } from '../claims/core/power.js';
 import type { ControlCheck, FaultCheck } from '../claims/core/result.js';
-import { evaluateMainRuns, mainRunCount, searchControl, searchDesignatedFault, shrinkRefutation, DEFAULT_SHRINK_BUDGET, type Counterexample, type IndexedRun } from '../claims/core/runner.js';
+import type { Counterexample, IndexedRun } from '../claims/core/runner.js';
 import type { Tier } from '../claims/core/types.js';
-import { catalogue, faultCatalogue } from '../papers/registry.js';
-import { runSweepCell, type SweepCell } from '../sweep/cell.js';
+import type { SweepCell } from '../sweep/cell.js';
 import type { SweepCellRef, SweepSpec } from '../sweep/grid.js';
 
 /**
@@ -33,37 +31,41 @@ export interface TaskResults {
   'power-row': PowerRow;
 }
 
-function claim(id: string) {
-  const c = catalogue.find((x) => x.id === id);
-  if (!c) throw new Error(`no claim ${id} in the catalogue`);
-  return c;
-}
-
-/** Runs one task in the reference context (the float64 engine and the reference theory). */
+/**
+ * Runs one task in the reference context (the float64 engine and the reference theory). Modules load
+ * on first use, so a worker that only runs sweep cells never loads the claim catalogue.
+ */
 export async function runTask(task: Task): Promise<TaskResults[Task['kind']]> {
+  const { referenceContext } = await import('../claims/core/context.js');
   const context = referenceContext();
+  if (task.kind === 'sweep-cell') {
+    const { runSweepCell } = await import('../sweep/cell.js');
+    return runSweepCell(task.spec, task.cell, task.globalSeed, context);
+  }
+  const [{ catalogue, faultCatalogue }, runner] = await Promise.all([import('../papers/registry.js'), import('../claims/core/runner.js')]);
+  const c = catalogue.find((x) => x.id === task.id);
+  if (!c) throw new Error(`no claim ${task.id} in the catalogue`);
   switch (task.kind) {
-    case 'sweep-cell':
-      return runSweepCell(task.spec, task.cell, task.globalSeed, context);
     case 'claim-main':
-      return evaluateMainRuns(claim(task.id), task.tier, task.globalSeed, context, task.from, task.to);
+      return runner.evaluateMainRuns(c, task.tier, task.globalSeed, context, task.from, task.to);
     case 'claim-fault':
-      return searchDesignatedFault(claim(task.id), task.k, { runs: task.runs, globalSeed: task.globalSeed, context, faults: faultCatalogue });
+      return runner.searchDesignatedFault(c, task.k, { runs: task.runs, globalSeed: task.globalSeed, context, faults: faultCatalogue });
     case 'claim-control':
-      return searchControl(claim(task.id), task.k, { runs: task.runs, globalSeed: task.globalSeed, context });
-    case 'claim-shrink': {
-      const c = claim(task.id);
-      return shrinkRefutation(c, task.tier, task.globalSeed, context, task.index, mainRunCount(c, task.runs), DEFAULT_SHRINK_BUDGET);
+      return runner.searchControl(c, task.k, { runs: task.runs, globalSeed: task.globalSeed, context });
+    case 'claim-shrink':
+      return runner.shrinkRefutation(c, task.tier, task.globalSeed, context, task.index, runner.mainRunCount(c, task.runs), runner.DEFAULT_SHRINK_BUDGET);
+    case 'calibrate-claim': {
+      const { calibrateClaim } = await import('../claims/core/calibrate.js');
+      return calibrateClaim(c, { runs: task.runs, globalSeed: task.globalSeed, tier: task.tier, context });
     }
-    case 'calibrate-claim':
-      return calibrateClaim(claim(task.id), { runs: task.runs, globalSeed: task.globalSeed, tier: task.tier, context });
     case 'power-row': {
+      const { powerRow } = await import('../claims/core/power.js');
       const faults = task.faults.map((f) => {
         const fault = faultCatalogue.get(f);
         if (!fault) throw new Error(`no fault ${f} in the catalogue`);
         return fault;
       });
-      return powerRow(claim(task.id), faults, { runs: task.runs, globalSeed: task.globalSeed, tier: task.tier, context, bisect: task.bisect });
+      return powerRow(c, faults, { runs: task.runs, globalSeed: task.globalSeed, tier: task.tier, context, bisect: task.bisect });
     }
   }
 }
