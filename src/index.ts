@@ -117,7 +117,7 @@ export { phaseDiagramSpec, powerMatrixSpec, renderSvg, verifyReportSpec } from '
 export type { VegaLiteSpec } from './report/index.js';
 
 // The phase-transition sweep (docs/theory.md §12) and the worker pool that runs it.
-export { runSweepCell, sweepCellCost, sweepCells, sweepReport, summarizeSweep, TRANSITION_LEVEL } from './sweep/index.js';
+export { runSweepCell, sweepCells, sweepReport, summarizeSweep, TRANSITION_LEVEL } from './sweep/index.js';
 export type { SweepCell, SweepReplicate, SweepReport, SweepSpec, SweepSummary } from './sweep/index.js';
 export { runTasks, withTaskRunner } from './workers/pool.js';
 export type { PoolOptions, TaskRunner } from './workers/pool.js';

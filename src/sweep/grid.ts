@@ -42,19 +42,6 @@ export function sweepCells(spec: Pick<SweepSpec, 'muNorms' | 'ds'>): SweepCellRe
 }
 
 /**
- * A cell's relative cost, for scheduling only (the pool starts the costliest cells first, so no large
- * cell is left to run alone at the end): per replicate, drawing the data (n·d), with `train` the
- * dual-form GD (2mn² a step, plus the Gram matrix n²d), and for a Monte Carlo kind the test points
- * (testPoints·d). Results never depend on it.
- */
-export function sweepCellCost(spec: SweepSpec, cell: Pick<SweepCellRef, 'd'>): number {
-  const { n, m, train } = spec;
-  const gd = train > 0 ? 2 * train * m * n * n + n * n * cell.d : 0;
-  const monteCarlo = spec.kind === 'gaussian' || spec.kind === 'nearly-orthogonal' ? 0 : spec.testPoints * cell.d;
-  return spec.seeds * (n * cell.d + gd + monteCarlo);
-}
-
-/**
  * The key a cell's seeds hash (with the global seed and the replicate): its own parameters, so a
  * cell keeps its datasets when the grid around it grows, shrinks or is split into shards.
  */

@@ -7,8 +7,7 @@ import { phaseDiagramSpec } from '../report/phase.js';
 import { vegaMarks } from '../report/_testing/vegaMarks.js';
 import { renderSvg } from '../report/vega.js';
 import { replicateSeed, runSweepCell } from './cell.js';
-import { parseAxis, sweepCellCost, sweepCells, type SweepSpec } from './grid.js';
-import { runTasks } from '../workers/pool.js';
+import { parseAxis, sweepCells, type SweepSpec } from './grid.js';
 import { sweepReport } from './report.js';
 
 const spec: SweepSpec = { kind: 'gaussian', n: 6, muNorms: [0.5, 6], ds: [8, 2000], seeds: 2, m: 2, gamma: 0.9, lrFactor: 0.3, initFactor: 0.1, train: 0, testPoints: 500 };
@@ -31,18 +30,6 @@ describe('sweep', () => {
     expect(JSON.stringify(b.replicates)).toBe(JSON.stringify(a.replicates));
     expect(replicateSeed(11, spec, cell, 0)).not.toBe(replicateSeed(12, spec, cell, 0));
     expect(replicateSeed(11, spec, cell, 0)).not.toBe(replicateSeed(11, spec, cell, 1));
-  });
-
-  it('runs the costliest cells first when told their cost, and returns every cell in grid order', async () => {
-    const cells = sweepCells(spec);
-    const tasks = cells.map((cell) => ({ kind: 'sweep-cell' as const, spec, cell, globalSeed: 11 }));
-    const started: number[] = [];
-    const plain = await runTasks(tasks, { workers: 1 });
-    const ordered = await runTasks(tasks, { workers: 1, cost: (_t, k) => sweepCellCost(spec, cells[k]!), onDone: (k) => started.push(k) });
-    expect(JSON.stringify(ordered)).toBe(JSON.stringify(plain));
-    // d = 2000 before d = 8, each in grid order.
-    expect(started).toEqual([1, 3, 0, 2]);
-    expect(sweepCellCost({ ...spec, train: 100 }, { d: 8 })).toBeGreaterThan(sweepCellCost(spec, { d: 8 }));
   });
 
   it('the weak corner errs near 1/2, the strong corner is near 0, and the strong corner is inside H25', async () => {

@@ -65,11 +65,6 @@ export interface PoolOptions {
   readonly workers: number;
   /** Called once per finished task (in completion order), e.g. to advance a progress bar. */
   readonly onDone?: (index: number) => void;
-  /**
-   * An estimate of each task's cost: tasks start in decreasing order of it (longest first), so the
-   * last to finish is a short one. Only the schedule changes, never a result or its position.
-   */
-  readonly cost?: (task: Task, index: number) => number;
 }
 
 /**
@@ -77,20 +72,13 @@ export interface PoolOptions {
  * the same bits for any number of workers.
  */
 export async function runTasks<K extends Task['kind']>(tasks: readonly (Task & { kind: K })[], options: PoolOptions): Promise<TaskResults[K][]> {
-  const order = tasks.map((_, k) => k);
-  const { cost } = options;
-  if (cost) {
-    const c = tasks.map((t, k) => cost(t, k));
-    order.sort((a, b) => c[b]! - c[a]! || a - b);
-  }
-  return withTaskRunner(Math.min(options.workers, tasks.length), async (runner) => {
-    const out = new Array<TaskResults[K]>(tasks.length);
-    await Promise.all(
-      order.map(async (k) => {
-        out[k] = await runner.run<K>(tasks[k]!);
+  return withTaskRunner(Math.min(options.workers, tasks.length), (runner) =>
+    Promise.all(
+      tasks.map(async (t, k) => {
+        const r = await runner.run<K>(t);
         options.onDone?.(k);
+        return r;
       }),
-    );
-    return out;
-  });
+    ),
+  );
 }

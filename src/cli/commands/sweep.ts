@@ -2,7 +2,7 @@ import { MAX_ENTRIES } from '../../data/index.js';
 import { InputError } from '../../errors.js';
 import { phaseDiagramSpec } from '../../report/phase.js';
 import { renderSvg } from '../../report/vega.js';
-import { sweepCellCost, sweepCells, parseAxis, SWEEP_KINDS, type SweepSpec } from '../../sweep/grid.js';
+import { sweepCells, parseAxis, SWEEP_KINDS, type SweepSpec } from '../../sweep/grid.js';
 import { sweepJson, sweepReport, type SweepReport } from '../../sweep/report.js';
 import type { SweepCell } from '../../sweep/cell.js';
 import { VERSION } from '../../version.js';
@@ -121,7 +121,7 @@ export const sweep: Command = {
     const shardFlag = shard ? ` --shard ${shard.index}/${shard.count}` : '';
     io.err(`benign-check sweep: seed ${seed}, stream "sweep", ${spec.muNorms.length}×${spec.ds.length} cells × ${spec.seeds} seeds${shard ? `, shard ${shard.index}/${shard.count} (${cells.length} cells)` : ''}, ${workers} worker${workers === 1 ? '' : 's'} (replay: npx benign-check sweep ${replayFlags(spec)} --seed ${seed}${shardFlag})\n`);
     const results = await withProgress(io, 'sweep', cells.length, 'cells', (tick) =>
-      runTasks(cells.map((cell) => ({ kind: 'sweep-cell' as const, spec, cell, globalSeed: seed })), { workers, onDone: tick, cost: (_t, k) => sweepCellCost(spec, cells[k]!) }),
+      runTasks(cells.map((cell) => ({ kind: 'sweep-cell' as const, spec, cell, globalSeed: seed })), { workers, onDone: tick }),
     );
     if (shard) {
       const part: SweepReport = { tool: 'benign-check', report: 'sweep', version: VERSION, seed, stream: 'sweep', spec, shard: { ...shard, cells: all.length }, cells: results };
