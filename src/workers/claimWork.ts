@@ -35,3 +35,32 @@ export function poolSchedule(runner: TaskRunner, tier: Tier, runs: number, worke
   if (!runner.parallel) return { wave: 1, runsPerTask: 1 };
   return { wave: Number.POSITIVE_INFINITY, runsPerTask: tier === 'deep' ? 1 : Math.max(1, Math.ceil(runs / workers)) };
 }
+
+/**
+ * `work` that reports each finished piece to `tick`: one per main run (at most `mainRuns` of them,
+ * so the count never passes the total a progress bar was given), one per fault search and control.
+ */
+export function countingWork(work: ClaimWork, mainRuns: number, tick: () => void): ClaimWork {
+  let counted = 0;
+  const ticks = (k: number) => {
+    for (let i = 0; i < k && counted < mainRuns; i++, counted++) tick();
+  };
+  return {
+    mainRuns: async (from, to) => {
+      const r = await work.mainRuns(from, to);
+      ticks(r.length);
+      return r;
+    },
+    fault: async (k) => {
+      const r = await work.fault(k);
+      tick();
+      return r;
+    },
+    control: async (k) => {
+      const r = await work.control(k);
+      tick();
+      return r;
+    },
+    shrink: (index) => work.shrink(index),
+  };
+}

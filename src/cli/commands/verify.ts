@@ -1,6 +1,6 @@
 import type { ClaimResult, VerifyReport } from '../../claims/core/result.js';
 import { referenceContext } from '../../claims/core/context.js';
-import { verifyClaim, verifyClaimWith } from '../../claims/core/runner.js';
+import { mainRunCount, verifyClaim, verifyClaimWith } from '../../claims/core/runner.js';
 import { InputError } from '../../errors.js';
 import { catalogue, faultCatalogue } from '../../papers/registry.js';
 import { formatTable, toJUnit, toJsonReport, toSvgReport } from '../../report/index.js';
@@ -9,7 +9,7 @@ import { numberOption, parseArgs, stringOption } from '../args.js';
 import { ExitCode } from '../exitCodes.js';
 import { writeTextFile } from '../io.js';
 import { parseShard, shardItems, withShardField } from '../shard.js';
-import { pooledClaimWork, poolSchedule } from '../../workers/claimWork.js';
+import { countingWork, pooledClaimWork, poolSchedule } from '../../workers/claimWork.js';
 import { withTaskRunner } from '../../workers/pool.js';
 import { withProgress } from '../progress.js';
 import { claimsOption, mainContext, seedOption, tierOption, workersOption } from './claimOptions.js';
@@ -52,19 +52,20 @@ export const verify: Command = {
     if (main.user) io.err('benign-check verify: a user trainer runs the claims on its own iterates; the planted faults that show each check can fail are run by `benign-check power` and by verify without --trainer\n');
     const started = Date.now();
     const results: ClaimResult[] = [];
-    await withProgress(io, 'verify', claims.length, 'claims', async (tick) => {
+    // Progress counts checks: each claim's main runs, fault searches and controls (the claims run interleaved on the pool).
+    const checks = main.user ? claims.length : claims.reduce((sum, c) => sum + mainRunCount(c, runs) + c.designated.length + c.controls.length, 0);
+    await withProgress(io, 'verify', checks, main.user ? 'claims' : 'checks', async (tick) => {
       if (!main.user) {
         // The reference context: each claim's main runs, fault searches, controls and shrinking are
         // tasks with their own seeds, spread over the pool (a slow claim does not hold up the run).
         const replay = (id: string) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`;
         const done = await withTaskRunner(workers, (runner) =>
           Promise.all(
-            claims.map(async (c) => {
+            claims.map((c) => {
               const key = { id: c.id, globalSeed: seed, tier, runs };
               const options = { runs, globalSeed: seed, tier, context: referenceContext(), faults: faultCatalogue, replay };
-              const result = await verifyClaimWith(c, options, pooledClaimWork(runner, key), poolSchedule(runner, tier, runs, workers));
-              tick();
-              return result;
+              const work = countingWork(pooledClaimWork(runner, key), mainRunCount(c, runs), tick);
+              return verifyClaimWith(c, options, work, poolSchedule(runner, tier, runs, workers));
             }),
           ),
         );
