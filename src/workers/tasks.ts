@@ -5,6 +5,7 @@ import type { Counterexample, IndexedRun } from '../claims/core/runner.js';
 import type { Tier } from '../claims/core/types.js';
 import type { SweepCell } from '../sweep/cell.js';
 import type { SweepCellRef, SweepSpec } from '../sweep/grid.js';
+import { packError } from './outcome.js';
 
 /**
  * A unit of work a pool worker runs: plain data (structured-clonable), so the same task gives the same
@@ -16,7 +17,7 @@ export type Task =
   | { readonly kind: 'claim-main'; readonly id: string; readonly globalSeed: number; readonly tier: Tier; readonly from: number; readonly to: number }
   | { readonly kind: 'claim-fault'; readonly id: string; readonly runs: number; readonly globalSeed: number; readonly k: number }
   | { readonly kind: 'claim-control'; readonly id: string; readonly runs: number; readonly globalSeed: number; readonly k: number }
-  | { readonly kind: 'claim-shrink'; readonly id: string; readonly runs: number; readonly globalSeed: number; readonly tier: Tier; readonly index: number }
+  | { readonly kind: 'claim-shrink'; readonly id: string; readonly runs: number; readonly globalSeed: number; readonly tier: Tier; readonly index: number; readonly shrinkBudget: number }
   | { readonly kind: 'calibrate-claim'; readonly id: string; readonly runs: number; readonly globalSeed: number; readonly tier: Tier }
   | { readonly kind: 'power-row'; readonly id: string; readonly faults: readonly string[]; readonly runs: number; readonly globalSeed: number; readonly tier: Tier; readonly bisect: boolean };
 
@@ -46,14 +47,17 @@ export async function runTask(task: Task): Promise<TaskResults[Task['kind']]> {
   const c = catalogue.find((x) => x.id === task.id);
   if (!c) throw new Error(`no claim ${task.id} in the catalogue`);
   switch (task.kind) {
-    case 'claim-main':
-      return runner.evaluateMainRuns(c, task.tier, task.globalSeed, context, task.from, task.to);
+    case 'claim-main': {
+      // An evaluation's error crosses the thread boundary packed, like a task's own (see outcome.ts).
+      const runs = await runner.evaluateMainRuns(c, task.tier, task.globalSeed, context, task.from, task.to);
+      return runs.map((r) => ('error' in r ? { index: r.index, error: packError(r.error) } : r));
+    }
     case 'claim-fault':
       return runner.searchDesignatedFault(c, task.k, { runs: task.runs, globalSeed: task.globalSeed, context, faults: faultCatalogue });
     case 'claim-control':
       return runner.searchControl(c, task.k, { runs: task.runs, globalSeed: task.globalSeed, context });
     case 'claim-shrink':
-      return runner.shrinkRefutation(c, task.tier, task.globalSeed, context, task.index, runner.mainRunCount(c, task.runs), runner.DEFAULT_SHRINK_BUDGET);
+      return runner.shrinkRefutation(c, task.tier, task.globalSeed, context, task.index, runner.mainRunCount(c, task.runs), task.shrinkBudget);
     case 'calibrate-claim': {
       const { calibrateClaim } = await import('../claims/core/calibrate.js');
       return calibrateClaim(c, { runs: task.runs, globalSeed: task.globalSeed, tier: task.tier, context });

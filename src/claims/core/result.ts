@@ -64,7 +64,10 @@ export interface ClaimResult extends ClaimInfo {
   readonly records: readonly RunRecord[];
   /** Per-run verdicts with their measurements and series, for plots. */
   readonly details: readonly RunVerdict[];
-  /** Wall time in milliseconds (informational; never asserted). */
+  /**
+   * Wall time in milliseconds from the claim's first piece starting to its last finishing; on a pool
+   * this includes waiting behind other claims' pieces (informational; never asserted).
+   */
   readonly millis: number;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumericalError, TrainerError } from '../../errors.js';
+import { InputError, NumericalError, TrainerError } from '../../errors.js';
 import type { Trainer } from '../../trainers/types.js';
 import { referenceTheory } from './context.js';
 import { defineClaim } from './define.js';
@@ -522,5 +522,80 @@ describe('verifyClaimWith: the same result whatever the schedule', () => {
         expect(strip(await verifyClaimWith(claim, opts, shuffledWork(claim, opts), schedule))).toEqual(strip(serial));
       }
     }
+  });
+});
+
+describe('verifyClaimWith: errors', () => {
+  // A plain Error is a bug in the claim and escapes (a NumericalError would be a refutation).
+  const boom = (x: number) => new Error(`boom at x = ${x}`);
+
+  it('an evaluation that throws past the stop, evaluated speculatively, changes nothing', async () => {
+    // Refuted at the first draw ≥ 50; any draw after it throws if evaluated.
+    let refutedAt = -1;
+    const claim = toy({
+      run: (x, ctx) => {
+        if (refutedAt >= 0 && x !== refutedAt) throw boom(x);
+        return Promise.resolve({ x, faulty: ctx.trainer.name === 'faulty' });
+      },
+      check: (x, r) => {
+        if (x >= 50 && refutedAt < 0) refutedAt = x;
+        return verdict(r.faulty || x < 50, x);
+      },
+    });
+    const opts = options(30, { mainOnly: true, shrinkBudget: 0 });
+    const serial = await verifyClaim(claim, opts);
+    expect(serial.verdict).toBe('refuted');
+    const ahead: ClaimWork = { ...localClaimWork(claim, opts), mainRuns: (from, to) => evaluateMainRuns(claim, opts.tier, opts.globalSeed, opts.context, from, to) };
+    refutedAt = -1;
+    const r = await verifyClaimWith(claim, opts, ahead, { wave: Number.POSITIVE_INFINITY, runsPerTask: 1 });
+    expect({ ...r, millis: 0 }).toEqual({ ...serial, millis: 0 });
+  });
+
+  it('an evaluation that throws past the skip budget, evaluated speculatively, changes nothing', async () => {
+    // Never applicable: fast-check draws runs·maxSkipsPerRun + 1 scenarios and stops. A schedule that
+    // asks for more evaluates past them, and the first draw past them throws.
+    const runs = 2;
+    const lastDrawn = runs * MAX_SKIPS_PER_RUN;
+    let evaluated = 0;
+    const claim = toy({
+      run: (x) => (evaluated++ > lastDrawn ? Promise.reject(boom(x)) : Promise.resolve({ x, faulty: false })),
+      applies: () => ({ applies: false, reason: 'never' }),
+    });
+    const opts = options(runs, { mainOnly: true });
+    const serial = await verifyClaim(claim, opts);
+    expect(serial.verdict).toBe('inapplicable');
+    expect(evaluated).toBe(lastDrawn + 1);
+    evaluated = 0;
+    const ahead: ClaimWork = { ...localClaimWork(claim, opts), mainRuns: (from, to) => evaluateMainRuns(claim, opts.tier, opts.globalSeed, opts.context, from, to + 2) };
+    const r = await verifyClaimWith(claim, opts, ahead, { wave: Number.POSITIVE_INFINITY, runsPerTask: Number.POSITIVE_INFINITY });
+    expect(evaluated).toBeGreaterThan(lastDrawn + 1);
+    expect({ ...r, millis: 0 }).toEqual({ ...serial, millis: 0 });
+  });
+
+  it('throws the error of the first draw fast-check would make, whatever ran first', async () => {
+    const claim = toy({ run: (x) => (x % 2 === 1 ? Promise.reject(boom(x)) : Promise.resolve({ x, faulty: false })) });
+    const opts = options(30, { mainOnly: true });
+    const first = await verifyClaim(claim, opts).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(Error);
+    expect(String(first)).toMatch(/boom at x = /);
+    const reversed: ClaimWork = {
+      ...localClaimWork(claim, opts),
+      mainRuns: (from, to) => new Promise((resolve) => setTimeout(() => resolve(evaluateMainRuns(claim, opts.tier, opts.globalSeed, opts.context, from, to)), 20 - from)),
+    };
+    const again = await verifyClaimWith(claim, opts, reversed, { wave: Number.POSITIVE_INFINITY, runsPerTask: 1 }).catch((e: unknown) => e);
+    expect(again).toEqual(first);
+  });
+
+  it('a fault search that fails while the main runs are pending is not an unhandled rejection; the main runs’ error wins', async () => {
+    const claim = toy();
+    const opts = options(3);
+    const work: ClaimWork = {
+      ...localClaimWork(claim, opts),
+      fault: () => Promise.reject(new InputError('fault', 'failed first')),
+      mainRuns: () => new Promise((_, reject) => setTimeout(() => reject(new InputError('main', 'failed later')), 20)),
+    };
+    await expect(verifyClaimWith(claim, opts, work, { wave: Number.POSITIVE_INFINITY, runsPerTask: 1 })).rejects.toThrow(/main: failed later/);
+    const noMain: ClaimWork = { ...work, mainRuns: (from, to) => evaluateMainRuns(claim, opts.tier, opts.globalSeed, opts.context, from, to) };
+    await expect(verifyClaimWith(claim, opts, noMain)).rejects.toThrow(/fault: failed first/);
   });
 });

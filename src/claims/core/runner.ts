@@ -99,8 +99,9 @@ export async function verifyClaim(claim: ClaimDefinition, options: RunnerOptions
 }
 
 /**
- * The independent pieces of checking one claim. Each is a pure function of the claim, the tier, the
- * global seed and its arguments, so any executor (this thread, a worker of a pool) gives the same bits.
+ * The independent pieces of checking one claim. Each is a function of the claim, the runner's options
+ * (tier, global seed, runs, context, faults, shrink budget) and its arguments alone, so any executor
+ * (this thread, a worker of a pool) gives the same bits.
  */
 export interface ClaimWork {
   /** Evaluations of the main scenario stream at indices `from … to − 1`. */
@@ -113,13 +114,17 @@ export interface ClaimWork {
   shrink(index: number): Promise<Counterexample>;
 }
 
-/** One evaluation of the main scenario stream, at its index (fast-check's run index, skipped draws included). */
-export interface IndexedRun {
-  readonly index: number;
-  readonly applies: boolean;
-  readonly verdict: RunVerdict;
-  readonly record?: RunRecord;
-}
+/**
+ * One evaluation of the main scenario stream, at its index (fast-check's run index, skipped draws
+ * included), or the error it threw: {@link mainPhase} rethrows that error only if fast-check would
+ * have drawn the index, so an index evaluated speculatively past the stop cannot change the result.
+ */
+export type IndexedRun =
+  | { readonly index: number; readonly applies: boolean; readonly verdict: RunVerdict; readonly record?: RunRecord }
+  | { readonly index: number; readonly error: unknown };
+
+/** An {@link IndexedRun} that did not throw. */
+type Evaluated = Exclude<IndexedRun, { readonly error: unknown }>;
 
 /** A shrunk refutation: the scenario (JSON), its verdict and fast-check's shrink count. */
 export type Counterexample = NonNullable<ClaimResult['counterexample']>;
@@ -132,7 +137,7 @@ export function mainRunCount(claim: ClaimDefinition, runs: number): number {
 /** Where the main runs stand after some evaluations, read with fast-check's own stopping rule. */
 export interface MainPhase {
   /** The evaluations fast-check would have made, in index order (the refuting one last, if any). */
-  readonly settled: readonly IndexedRun[];
+  readonly settled: readonly Evaluated[];
   /** No further index is needed. */
   readonly done: boolean;
   /** When not done: the fewest further evaluations that could finish (each may count). */
@@ -145,15 +150,17 @@ export interface MainPhase {
  * fast-check's runner over evaluations `evals` (indices 0, 1, … in order): it draws index k while
  * fewer than `numRuns` draws were applicable and at most `maxSkips` were skipped (fast-check's
  * `SourceValuesIterator`: `numRuns` initial iterations, `numRuns · maxSkipsPerRun` skips), and stops
- * at the first applicable refutation. Evaluations past the stop (made speculatively) are ignored.
+ * at the first applicable refutation. Evaluations past the stop (made speculatively) are ignored,
+ * errors included; the error of an index it does draw is thrown.
  */
 export function mainPhase(evals: readonly IndexedRun[], numRuns: number, maxSkips: number): MainPhase {
   let counted = 0;
   let skipped = 0;
-  const settled: IndexedRun[] = [];
+  const settled: Evaluated[] = [];
   for (const [k, e] of evals.entries()) {
     if (e.index !== k) throw new Error(`main runs out of order: index ${e.index} at position ${k}`);
     if (counted >= numRuns || skipped > maxSkips) break;
+    if ('error' in e) throw e.error;
     settled.push(e);
     if (!e.applies) {
       skipped++;
@@ -166,13 +173,22 @@ export function mainPhase(evals: readonly IndexedRun[], numRuns: number, maxSkip
   return { settled, done, wanted: done ? 0 : numRuns - counted };
 }
 
-/** Evaluates indices `from … to − 1` of the claim's main scenario stream (seed {@link claimSeed}) in `context`. */
+/**
+ * Evaluates indices `from … to − 1` of the claim's main scenario stream (seed {@link claimSeed}) in
+ * `context`. An evaluation that throws ends the batch with its error (see {@link IndexedRun}).
+ */
 export async function evaluateMainRuns(claim: ClaimDefinition, tier: Tier, globalSeed: number, context: ClaimContext, from: number, to: number): Promise<IndexedRun[]> {
   if (to <= from) return [];
   const trials = fc.sample(claim.trials(tier), { seed: claimSeed(globalSeed, claim.id), path: String(from), numRuns: to - from });
   const out: IndexedRun[] = [];
   for (const [k, trial] of trials.entries()) {
-    const e = await trial.evaluate(context, true);
+    let e: Evaluation;
+    try {
+      e = await trial.evaluate(context, true);
+    } catch (error) {
+      out.push({ index: from + k, error });
+      break;
+    }
     const r = record(e);
     out.push({ index: from + k, applies: e.applies, verdict: e.verdict, ...(r ? { record: r } : {}) });
   }
@@ -284,10 +300,13 @@ export interface MainRunSchedule {
 }
 
 /**
- * {@link verifyClaim} with its pieces run by `work`. The main runs go in waves of the fewest further
- * indices that could finish (capped by `schedule.wave`), and fast-check's stopping rule
- * ({@link mainPhase}) reads them in index order, so the result does not depend on the schedule or on
- * where the pieces ran.
+ * {@link verifyClaim} with its pieces run by `work` (which then holds the context, faults and shrink
+ * budget; of `options`, this reads `runs`, `globalSeed`, `mainOnly` and `replay`). The main runs go in
+ * waves of the fewest further indices that could finish (capped by `schedule.wave`), and
+ * fast-check's stopping rule ({@link mainPhase}) reads them in index order, so the result does not
+ * depend on the schedule or on where the pieces ran. When an evaluation throws, the error of the
+ * first index fast-check would draw is thrown (fast-check itself would have gone on to shrink
+ * the throwing scenario; a broken evaluation is reported as it is instead).
  */
 export async function verifyClaimWith(
   claim: ClaimDefinition,
@@ -300,8 +319,13 @@ export async function verifyClaimWith(
   const seed = claimSeed(globalSeed, claim.id);
   const numRuns = mainRunCount(claim, runs);
   const maxSkips = numRuns * MAX_SKIPS_PER_RUN;
-  const designatedP = options.mainOnly ? [] : claim.designated.map((_, k) => work.fault(k));
-  const controlsP = options.mainOnly ? [] : claim.controls.map((_, k) => work.control(k));
+  // Started now so that a pool runs them beside the main runs; awaited after them, so an error of the
+  // main runs is the one reported (the handler keeps a rejection here from going unhandled meanwhile).
+  const side = Promise.all([
+    Promise.all(options.mainOnly ? [] : claim.designated.map((_, k) => work.fault(k))),
+    Promise.all(options.mainOnly ? [] : claim.controls.map((_, k) => work.control(k))),
+  ]);
+  side.catch(() => undefined);
   const evals: IndexedRun[] = [];
   let phase = mainPhase(evals, numRuns, maxSkips);
   while (!phase.done) {
@@ -314,8 +338,7 @@ export async function verifyClaimWith(
     phase = mainPhase(evals, numRuns, maxSkips);
   }
   const counterexample = phase.failedAt === undefined ? undefined : await work.shrink(phase.failedAt);
-  const designated = await Promise.all(designatedP);
-  const controls = await Promise.all(controlsP);
+  const [designated, controls] = await side;
   const details = phase.settled.map((e) => e.verdict);
   const records = phase.settled.flatMap((e) => (e.record ? [e.record] : []));
   const applicable = phase.settled.filter((e) => e.applies).length;

@@ -1,6 +1,6 @@
 import type { ClaimResult, VerifyReport } from '../../claims/core/result.js';
 import { referenceContext } from '../../claims/core/context.js';
-import { mainRunCount, verifyClaim, verifyClaimWith } from '../../claims/core/runner.js';
+import { DEFAULT_SHRINK_BUDGET, mainRunCount, verifyClaim, verifyClaimWith } from '../../claims/core/runner.js';
 import { InputError } from '../../errors.js';
 import { catalogue, faultCatalogue } from '../../papers/registry.js';
 import { formatTable, toJUnit, toJsonReport, toSvgReport } from '../../report/index.js';
@@ -61,11 +61,13 @@ export const verify: Command = {
         const replay = (id: string) => `npx benign-check verify --claims ${id}${tierFlag} --runs ${runs} --seed ${seed}`;
         const done = await withTaskRunner(workers, (runner) =>
           Promise.all(
-            claims.map((c) => {
-              const key = { id: c.id, globalSeed: seed, tier, runs };
+            claims.map(async (c) => {
+              const key = { id: c.id, globalSeed: seed, tier, runs, shrinkBudget: DEFAULT_SHRINK_BUDGET };
               const options = { runs, globalSeed: seed, tier, context: referenceContext(), faults: faultCatalogue, replay };
-              const work = countingWork(pooledClaimWork(runner, key), mainRunCount(c, runs), tick);
-              return verifyClaimWith(c, options, work, poolSchedule(runner, tier, runs, workers));
+              const counting = countingWork(pooledClaimWork(runner, key), mainRunCount(c, runs), tick);
+              const result = await verifyClaimWith(c, options, counting.work, poolSchedule(runner, tier, runs, workers));
+              counting.finish();
+              return result;
             }),
           ),
         );
