@@ -5,7 +5,19 @@ import type { Trainer } from '../../trainers/types.js';
 import { referenceTheory } from './context.js';
 import { defineClaim } from './define.js';
 import type { ClaimResult } from './result.js';
-import { evaluateMainRuns, localClaimWork, mainPhase, MAX_SKIPS_PER_RUN, SEARCH_MIN_RUNS, verifyClaim, verifyClaimWith, type ClaimWork, type RunnerOptions } from './runner.js';
+import {
+  evaluateMainRuns,
+  localClaimWork,
+  mainPhase,
+  MAX_SKIPS_PER_RUN,
+  SEARCH_MIN_RUNS,
+  searchControl,
+  searchDesignatedFault,
+  verifyClaim,
+  verifyClaimWith,
+  type ClaimWork,
+  type RunnerOptions,
+} from './runner.js';
 import { streamSeed } from './seeds.js';
 import type { ClaimContext, ClaimDefinition, ClaimSpec, Fault, RunVerdict } from './types.js';
 
@@ -597,5 +609,23 @@ describe('verifyClaimWith: errors', () => {
     await expect(verifyClaimWith(claim, opts, work, { wave: Number.POSITIVE_INFINITY, runsPerTask: 1 })).rejects.toThrow(/main: failed later/);
     const noMain: ClaimWork = { ...work, mainRuns: (from, to) => evaluateMainRuns(claim, opts.tier, opts.globalSeed, opts.context, from, to) };
     await expect(verifyClaimWith(claim, opts, noMain)).rejects.toThrow(/fault: failed first/);
+  });
+});
+
+describe('claim pieces: invariants', () => {
+  it('shrinks among scenarios inside the hypotheses only: the counterexample is applicable, not the smallest failure', async () => {
+    const claim = toy({ applies: (x) => ({ applies: x % 2 === 1, reason: 'x odd' }), check: (x) => verdict(x < 50, x) });
+    const r = await verifyClaim(claim, options(30, { mainOnly: true }));
+    expect(r.verdict).toBe('refuted');
+    const x = r.counterexample?.scenario as number;
+    expect(x).toBeGreaterThanOrEqual(50);
+    // Ignoring the hypotheses while shrinking would end at 50, which is outside them.
+    expect(x % 2).toBe(1);
+  });
+
+  it('refuses a fault or control index the claim does not have', async () => {
+    const claim = toy();
+    await expect(searchDesignatedFault(claim, 1, options(1))).rejects.toThrow(/no designated fault 1/);
+    await expect(searchControl(claim, 0, options(1))).rejects.toThrow(/no control 0/);
   });
 });
