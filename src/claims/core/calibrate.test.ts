@@ -6,6 +6,7 @@ import { referenceTheory } from './context.js';
 import { defineClaim } from './define.js';
 import { streamSeed } from './seeds.js';
 import type { ClaimContext } from './types.js';
+import { TOY_INFO } from './_testing/toy.js';
 
 const trainer: Trainer = { name: 'ref', train: () => Promise.resolve([]) };
 const context: ClaimContext = { trainer, theory: referenceTheory };
@@ -19,13 +20,7 @@ const seen: number[] = [];
  * is (x − 40)/40 and it measures x, a string and a boolean.
  */
 const toy = defineClaim('toy', {
-  id: 'TOY',
-  source: 'test',
-  tag: 'derived',
-  expected: 'holds',
-  statement: 'toy',
-  method: 'toy',
-  parameters: {},
+  ...TOY_INFO,
   scenario: fc.integer({ min: 0, max: 99 }),
   designated: [{ fault: 'none', why: 'toy' }],
   controls: [],

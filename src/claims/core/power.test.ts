@@ -6,6 +6,7 @@ import { defineClaim } from './define.js';
 import { POWER_BISECTION_STEPS, powerRow } from './power.js';
 import { streamSeed } from './seeds.js';
 import type { ClaimContext, Fault } from './types.js';
+import { TOY_INFO } from './_testing/toy.js';
 
 /** A toy trainer whose name carries the injected ε, so a toy check can read the defect's size. */
 const trainer = (name: string): Trainer => ({ name, train: () => Promise.resolve([]) });
@@ -26,13 +27,8 @@ const epsOf = (name: string): number => (name === 'ref' ? 0 : name === 'flag' ? 
 /** True toy claim on 0..99: refuted when the defect is at least 0.1, or, with `falseAlarms`, on x = 7. */
 function claim(expected: 'holds' | 'refuted' = 'holds') {
   return defineClaim('toy', {
-    id: 'TOY',
-    source: 'test',
-    tag: 'derived',
+    ...TOY_INFO,
     expected,
-    statement: 'toy',
-    method: 'toy',
-    parameters: {},
     scenario: fc.integer({ min: 0, max: 99 }),
     designated: expected === 'holds' ? [{ fault: 'toy:eps', why: 'toy' }] : [],
     controls: expected === 'refuted' ? [{ description: 'toy', target: 'holds', scenario: fc.constant(1) }] : [],
@@ -91,13 +87,7 @@ describe('powerRow: streams, thresholds and the bisection', () => {
   function toyClaim(refutes: (eps: number, k: number) => boolean, designated: { fault: string; why: string }[] = [{ fault: 'toy:eps', why: 'toy' }]) {
     const counts = new Map<number, number>();
     return defineClaim('toy', {
-      id: 'TOY',
-      source: 'test',
-      tag: 'derived',
-      expected: 'holds',
-      statement: 'toy',
-      method: 'toy',
-      parameters: {},
+      ...TOY_INFO,
       scenario: ints,
       designated,
       controls: [],

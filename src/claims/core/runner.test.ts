@@ -20,6 +20,7 @@ import {
 } from './runner.js';
 import { streamSeed } from './seeds.js';
 import type { ClaimContext, ClaimDefinition, ClaimSpec, Fault, RunVerdict } from './types.js';
+import { TOY_INFO } from './_testing/toy.js';
 
 /**
  * Toy claims on integers 0..99, checked with no training in the way: `run` only reports its scenario
@@ -68,13 +69,7 @@ function verdict(holds: boolean, x: number, measured: RunVerdict['measured'] = {
  */
 function toySpec(over: Partial<ClaimSpec<number, ToyRun>> = {}): ClaimSpec<number, ToyRun> {
   return {
-    id: 'TOY',
-    source: 'test',
-    tag: 'derived',
-    expected: 'holds',
-    statement: 'toy',
-    method: 'toy',
-    parameters: {},
+    ...TOY_INFO,
     scenario: ints,
     designated: [{ fault: FAULT, why: 'the toy check refutes every faulty run' }],
     controls: [],
