@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { main } from '../main.js';
 
-/** A fresh temporary directory for one test file's inputs and outputs. */
+/** A fresh temporary directory for one test file's inputs and outputs, removed when that file's tests end. */
 export const scratchDir = mkdtempSync(path.join(tmpdir(), 'benign-cli-'));
+afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 
 /** Runs the CLI in-process, capturing stdout, stderr and the exit code (never a terminal). */
 export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -14,7 +14,7 @@ import { DECIMAL_EXPONENT_LIMIT } from './precision.js';
  * So a dot product computed here is the correctly rounded value of the exact dot product.
  *
  * This is several times faster than the same sums in decimal.js (which rounds after every operation
- * and keeps its digits in base-1e7 arrays), and more accurate; stepSpeed.ts measures a whole step.
+ * and keeps its digits in base-1e7 arrays), and more accurate; `npm run bench` measures a whole step.
  */
 
 /** The exact number `coef·10^exp`. */
