@@ -11,5 +11,8 @@ export default defineConfig({
   test: {
     ...base.test,
     include: (process.env['BENIGN_MUTATION_TESTS'] ?? 'src/**/*.test.ts').split(','),
+    // Instrumented code runs several times slower; a mutant's own time limit is Stryker's (timeoutMS,
+    // timeoutFactor), so the per-test limit here only has to let the initial run finish.
+    testTimeout: 1_200_000,
   },
 });
