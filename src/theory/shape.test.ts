@@ -147,3 +147,24 @@ describe('shape quantities against an independent Jacobi SVD', () => {
     expect(wholeRankHeuristic(0.5)).toBeCloseTo(2.5 / 2.25, 15);
   });
 });
+
+describe('shape quantities that do not exist are null whatever the theory says', () => {
+  /** A theory whose γ̃ is always 7, to see when withShape asks it at all. */
+  const seven = { ...referenceShapeTheory, smoothedMargin: () => 7 };
+  const W = Float64Array.of(1, 0, 0, 0, 1, 0);
+  const q = Float64Array.of(1, 2);
+
+  it('asks for γ̃ only when W ≠ 0 and the loss is a margin loss', () => {
+    const p = { a: Float64Array.of(1, 1), m: 2, d: 3, loss: 'exp' as const };
+    expect(shapeQuantities(p, W, q, Math.SQRT2, seven).smoothedMargin).toBe(7);
+    expect(shapeQuantities(p, new Float64Array(6), new Float64Array(2), 0, seven).smoothedMargin).toBeNull();
+    expect(shapeQuantities({ ...p, loss: 'square' }, W, q, Math.SQRT2, seven).smoothedMargin).toBeNull();
+  });
+
+  it('has no normalised margins without points', () => {
+    const p = { a: Float64Array.of(1, 1), m: 2, d: 3, loss: 'exp' as const };
+    const s = shapeQuantities(p, W, new Float64Array(0), Math.SQRT2, seven);
+    expect(s.minNormalizedMargin).toBeNull();
+    expect(s.maxNormalizedMargin).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../data/rng.js';
+import { InputError } from '../errors.js';
 import { blockStableRanks, POWER_ITERATION_REL_TOL, stableRank, topSingularValue } from './stableRank.js';
 
 function value(r: ReturnType<typeof stableRank>): number {
@@ -66,5 +67,76 @@ describe('blockStableRanks', () => {
     const zeroA = blockStableRanks(Float64Array.of(1, 2, 3, 4), Float64Array.of(0, 1), 2);
     expect(zeroA.zeroWeightRows).toBe(1);
     expect(zeroA.positive.status === 'ok' && zeroA.positive.rows).toBe(1);
+  });
+});
+
+/** diag(3, 2, 1): ‖·‖₂ = 3, ‖·‖_F² = 14. */
+const DIAG321 = Float64Array.of(3, 0, 0, 0, 2, 0, 0, 0, 1);
+
+function fieldOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).field;
+  }
+  return undefined;
+}
+
+describe('topSingularValue', () => {
+  it('refuses bad shapes and entries, naming the field', () => {
+    expect(fieldOf(() => topSingularValue(DIAG321, 0, 3))).toBe('rows');
+    expect(fieldOf(() => topSingularValue(DIAG321, 3, 0))).toBe('cols');
+    expect(fieldOf(() => topSingularValue(DIAG321, 3, 2))).toBe('A');
+  });
+
+  it('refuses a relTol outside (0, 1) and a maxIterations below 1, naming the option', () => {
+    for (const relTol of [0, 1, -0.5, 2, NaN]) expect(fieldOf(() => topSingularValue(DIAG321, 3, 3, { relTol }))).toBe('relTol');
+    expect(() => topSingularValue(DIAG321, 3, 3, { relTol: 1 })).toThrow(/expected a number in \(0, 1\), got 1/);
+    expect(fieldOf(() => topSingularValue(DIAG321, 3, 3, { maxIterations: 0 }))).toBe('maxIterations');
+  });
+
+  it('runs with the options it is given', () => {
+    const loose = topSingularValue(DIAG321, 3, 3, { relTol: 0.5 });
+    expect(loose.relTol).toBe(0.5);
+    const one = topSingularValue(DIAG321, 3, 3, { maxIterations: 1 });
+    expect(one.iterations).toBe(1);
+    expect(one.converged).toBe(false); // one step from the fixed start leaves a residual far above 1e-10
+  });
+});
+
+describe('stableRank and blockStableRanks input and reasons', () => {
+  it('stableRank refuses bad shapes and entries, naming the field', () => {
+    expect(fieldOf(() => stableRank(DIAG321, 0, 3))).toBe('m');
+    expect(fieldOf(() => stableRank(DIAG321, 3, 0))).toBe('d');
+    expect(fieldOf(() => stableRank(DIAG321, 2, 3))).toBe('W');
+  });
+
+  it('stableRank of W = 0 says that every row of W is zero', () => {
+    const r = stableRank(new Float64Array(4), 2, 2);
+    expect(r).toEqual({ status: 'zero', reason: 'W: every row is zero', rows: 2 });
+  });
+
+  it('blockStableRanks refuses bad shapes and entries, naming the field', () => {
+    expect(fieldOf(() => blockStableRanks(Float64Array.of(1, 2), Float64Array.of(1), 0))).toBe('d');
+    expect(fieldOf(() => blockStableRanks(new Float64Array(0), new Float64Array(0), 2))).toBe('m');
+    expect(fieldOf(() => blockStableRanks(Float64Array.of(1, 2), Float64Array.of(NaN), 2))).toBe('a[0]');
+    expect(fieldOf(() => blockStableRanks(Float64Array.of(1, 2), Float64Array.of(1, -1), 2))).toBe('W');
+  });
+
+  it('blockStableRanks names the block that has no rows or only zero rows', () => {
+    const r = blockStableRanks(Float64Array.of(0, 0, 1, 2), Float64Array.of(1, 0), 2);
+    expect(r.positive).toEqual({ status: 'zero', reason: 'block a_j > 0: every row is zero', rows: 1 });
+    expect(r.negative).toEqual({ status: 'empty', reason: 'block a_j < 0: no rows', rows: 0 });
+    const neg = blockStableRanks(Float64Array.of(1, 2, 0, 0), Float64Array.of(1, -1), 2);
+    expect(neg.negative).toEqual({ status: 'zero', reason: 'block a_j < 0: every row is zero', rows: 1 });
+    expect(blockStableRanks(Float64Array.of(1, 2), Float64Array.of(-1), 2).positive).toEqual({ status: 'empty', reason: 'block a_j > 0: no rows', rows: 0 });
+  });
+
+  it('counts the rows with a_j = 0 apart from both blocks', () => {
+    const r = blockStableRanks(Float64Array.of(1, 0, 0, 1, 1, 1, 2, 2), Float64Array.of(1, -1, 0, 0), 2);
+    expect(r.zeroWeightRows).toBe(2);
+    expect(r.positive.rows).toBe(1);
+    expect(r.negative.rows).toBe(1);
   });
 });

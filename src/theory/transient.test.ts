@@ -63,4 +63,30 @@ describe('asymptoticRates', () => {
     expect(r.gap).toBeCloseTo(1, 12);
     expect(r.supportRate).toBeCloseTo(1, 12);
   });
+
+  it('is e² for the symmetric pair x = (1, ±e) of one class, alone or beside an orthogonal point', () => {
+    // One class makes c the same on every point, so K = s·XXᵀ: on the pair s·[[1 + e², 1 − e²], [1 − e², 1 + e²]]
+    // with λ = K⁻¹1 = 1/(2s) each, and KΛ has the eigenvalues 1 and e². An orthogonal point adds the eigenvalue 1.
+    const e = 0.5;
+    for (const X of [
+      [[1, e], [1, -e]],
+      [[2, 0, 0], [0, 1, e], [0, 1, -e]],
+      [[0, 1, e], [0, 1, -e], [2, 0, 0]],
+    ]) {
+      const data = network(X, X.map(() => 1), 0.5);
+      const r = asymptoticRates(data, solved(data));
+      expect(r.supportRate).toBeCloseTo(e * e, 12);
+      expect(r.slowest).toBe('support');
+    }
+  });
+
+  it('is set by the non-support point when its margin gap is the smaller', () => {
+    // x₂ = 1.5·x₁: margin 1.5 under Ŵ, so gap 0.5 < supportRate 1.
+    const data = network([[1, 0], [1.5, 0]], [1, 1], 0.5);
+    const r = asymptoticRates(data, solved(data));
+    expect(r.gap).toBeCloseTo(0.5, 12);
+    expect(r.supportRate).toBeCloseTo(1, 12);
+    expect(r.rate).toBeCloseTo(0.5, 12);
+    expect(r.slowest).toBe('non-support');
+  });
 });
