@@ -60,6 +60,11 @@ describe('readStaircase (docs/theory.md §11)', () => {
     expect(fieldOf(() => readStaircase([[2, 1], [1, 1]]))).toBe('curve[1]');
   });
 
+  it('names a bad point by its index in the curve given, a skipped t = 0 point included', () => {
+    expect(fieldOf(() => readStaircase([[0, 1], [1, 1], [2, -1]]))).toBe('curve[2]');
+    expect(fieldOf(() => readStaircase([[0, 1], [2, 1], [1, 0.5]]))).toBe('curve[2]');
+  });
+
   it('accepts a loss of exactly 0', () => {
     expect(readStaircase([[1, 1], [2, 0]]).drops).toHaveLength(1);
   });

@@ -56,10 +56,14 @@ export function readStaircase(curve: readonly (readonly [number, number])[], opt
   if (!(minDrop > 0)) throw new InputError('minDropLog', `must be positive, got ${minDrop}`);
   const pts = curve.filter(([t]) => t > 0);
   if (pts.length < 2) throw new InputError('curve', 'needs at least two points with t > 0');
-  for (let k = 0; k < pts.length; k++) {
-    const [t, L] = pts[k]!;
+  // Checked on the points read (t > 0), named by their index in `curve`.
+  let previous = 0;
+  for (let k = 0; k < curve.length; k++) {
+    const [t, L] = curve[k]!;
+    if (!(t > 0)) continue;
     if (!Number.isFinite(L) || L < 0) throw new InputError(`curve[${k}]`, `loss must be finite and ≥ 0, got ${L}`);
-    if (k > 0 && !(t > pts[k - 1]![0])) throw new InputError(`curve[${k}]`, 't must increase');
+    if (!(t > previous)) throw new InputError(`curve[${k}]`, 't must increase');
+    previous = t;
   }
   const floor = pts[0]![1] * LOSS_FLOOR_FRACTION;
   const read: [number, number][] = [];
