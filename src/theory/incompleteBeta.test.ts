@@ -29,6 +29,17 @@ describe('regularizedIncompleteBeta', () => {
     expect(upperSide.upper).toBeCloseTo(1 - 0.8 ** 3, 14);
   });
 
+  it('is exactly 0 and 1 at the ends, even for a, b whose sum overflows', () => {
+    // a + b = 2e308 is +∞ in double precision, so log B(a, b) is not available there.
+    for (const [a, b] of [
+      [2, 3],
+      [1e308, 1e308],
+    ]) {
+      expect(regularizedIncompleteBeta(0, a, b)).toEqual({ lower: 0, upper: 1 });
+      expect(regularizedIncompleteBeta(1, a, b)).toEqual({ lower: 1, upper: 0 });
+    }
+  });
+
   it('accepts any positive b, however small', () => {
     // I_x(1, b) = 1 − (1 − x)^b; for b = 10⁻³ and x = ½ that is 1 − 2^{−0.001}.
     expect(regularizedIncompleteBeta(0.5, 1, 1e-3).lower).toBeCloseTo(-Math.expm1(-1e-3 * Math.LN2), 15);
