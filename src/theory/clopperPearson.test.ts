@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.js';
 import { clopperPearson } from './clopperPearson.js';
 import { regularizedIncompleteBeta } from './incompleteBeta.js';
 
@@ -32,6 +33,17 @@ const BETA: readonly (readonly [number, number, number, number, number])[] = [
   [0.01, 1, 1, 0.010000000000000000208, 0.98999999999999999979],
   [0.2, 1e4, 4e4, 0.50089206495711398179, 0.49910793504288601821],
 ];
+
+/** The InputError `f` throws (fails the test when it throws nothing else). */
+function inputError(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected a throw');
+}
 
 function relErr(got: number, want: number): number {
   return want === 0 ? Math.abs(got) : Math.abs(got - want) / Math.abs(want);
@@ -96,5 +108,45 @@ describe('clopperPearson', () => {
     expect(() => clopperPearson(11, 10, 0.05)).toThrow(/k/);
     expect(() => clopperPearson(1, 0, 0.05)).toThrow(/n/);
     expect(() => clopperPearson(1, 10, 1)).toThrow(/alpha/);
+  });
+
+  it('reports the nominal coverage 1 − α', () => {
+    expect(clopperPearson(3, 10, 0.05).confidence).toBe(0.95);
+    expect(clopperPearson(3, 10, 0.25).confidence).toBe(0.75);
+  });
+
+  it('accepts the smallest sample, n = 1', () => {
+    // k = 0 of 1: [0, 1 − α/2]; k = 1 of 1: [α/2, 1].
+    expect(clopperPearson(0, 1, 0.1)).toEqual({ lower: 0, upper: expect.closeTo(0.95, 15), confidence: 0.9 });
+    expect(clopperPearson(1, 1, 0.1)).toEqual({ lower: expect.closeTo(0.05, 15), upper: 1, confidence: 0.9 });
+  });
+
+  it('refuses n that is not a positive integer, naming n and the value', () => {
+    for (const [k, n] of [
+      [0, 0],
+      [1, 1.5],
+      [0, -2],
+      [0, NaN],
+    ]) {
+      const e = inputError(() => clopperPearson(k, n, 0.05));
+      expect(e.field).toBe('n');
+      expect(e.message).toBe(`n: expected a positive integer, got ${String(n)}`);
+    }
+  });
+
+  it('refuses k outside the integers 0 … n, naming k and the range', () => {
+    for (const k of [-1, 0.5, 11, NaN]) {
+      const e = inputError(() => clopperPearson(k, 10, 0.05));
+      expect(e.field).toBe('k');
+      expect(e.message).toBe(`k: expected an integer in [0, 10], got ${String(k)}`);
+    }
+  });
+
+  it('refuses α outside (0, 1), naming alpha and the value', () => {
+    for (const alpha of [0, -0.1, 1, NaN]) {
+      const e = inputError(() => clopperPearson(3, 10, alpha));
+      expect(e.field).toBe('alpha');
+      expect(e.message).toBe(`alpha: expected a number in (0, 1), got ${String(alpha)}`);
+    }
   });
 });

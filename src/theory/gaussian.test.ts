@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.js';
 import { logNormalCdf, normalCdf, normalSf } from './gaussian.js';
 
 /*
@@ -143,6 +144,24 @@ const LOG_PHI: readonly (readonly [number, number])[] = [
   [20, -2.75362411860623369508e-89],
 ];
 
+/**
+ * Φ(x) = mpmath.ncdf(x) at 40 digits for x not a multiple of 1/16, where the split of the exponent
+ * x²/2 = x̃²/2 + (x − x̃)(x + x̃)/2 matters: a rounded x²/2 of size up to 704 would alone cost a relative
+ * error up to 704·2⁻⁵³ ≈ 8e-14. The last row is the smallest normal result, just inside the direct formula.
+ */
+const FAR_TAIL: readonly (readonly [number, number])[] = [
+  [-17.9, 5.896095977263076201658078e-72],
+  [-20.3, 6.429244467698346338571207e-92],
+  [-25.7, 5.84441037438077433795577e-146],
+  [-30.1, 2.422667217985758765716017e-199],
+  [-33.3, 1.930505505927839976140498e-243],
+  [-35.3, 2.936175792229389780739965e-273],
+  [-36.7, 3.651529302803417972547058e-295],
+  [-36.9, 2.310524481140617506119202e-298],
+  [-37.1, 1.404711966310622134347733e-301],
+  [-37.5193, 2.23171260316945760307e-308],
+];
+
 /** Required relative accuracy (Cody's approximations reach ≈ 1e-15, so this leaves a margin of 100). */
 const REL = 1e-13;
 
@@ -183,8 +202,32 @@ describe('normalCdf', () => {
     expect(normalCdf(-1e300)).toBe(0);
   });
 
-  it('refuses NaN', () => {
+  it('keeps the documented ≈ 1e-15 relative accuracy in the far tail', () => {
+    // 4e-15: a margin of 4 over the documented 1e-15, well below the 8e-14 of a rounded exponent.
+    const bad = FAR_TAIL.filter(([x, want]) => !(relErr(normalCdf(x), want) <= 4e-15)).map(([x, want]) => [x, normalCdf(x), want]);
+    expect(bad).toEqual([]);
+  });
+
+  it('is exactly 0 and 1 at the largest finite arguments', () => {
+    expect(normalCdf(-Number.MAX_VALUE)).toBe(0);
+    expect(normalCdf(-1e308)).toBe(0);
+    expect(normalCdf(1e308)).toBe(1);
+    expect(normalSf(1e308)).toBe(0);
+  });
+
+  it('refuses NaN, naming x', () => {
     expect(() => normalCdf(NaN)).toThrow(/x/);
+    for (const f of [normalCdf, normalSf, logNormalCdf]) {
+      let error: unknown;
+      try {
+        f(NaN);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).field).toBe('x');
+      expect((error as InputError).message).toBe('x: expected a number, got NaN');
+    }
   });
 });
 
@@ -202,6 +245,9 @@ describe('logNormalCdf', () => {
 
   it('is −∞ only where the true value is below −1.8e308', () => {
     expect(logNormalCdf(-1e160)).toBe(-Infinity);
+    expect(logNormalCdf(-1e308)).toBe(-Infinity);
+    expect(logNormalCdf(-Number.MAX_VALUE)).toBe(-Infinity);
+    expect(logNormalCdf(1e308)).toBe(0);
     expect(logNormalCdf(-Infinity)).toBe(-Infinity);
     expect(logNormalCdf(Infinity)).toBe(0);
   });
