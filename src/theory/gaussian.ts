@@ -36,12 +36,10 @@ const CENTRAL = 0.67448975;
 const SQRT32 = 5.656854249492380195206754896838;
 /** Beyond this Φ(−x) is subnormal (< 2.2e-308); it is then returned as exp(log Φ(−x)). */
 const SUBNORMAL_TAIL = 37.5193;
-/** Beyond this x² would overflow in the tail formula; log Φ(−x) = −x²/2 − log x − log√(2π) there. */
+/** Beyond this log Φ(−x) ≈ −x²/2 is below −Number.MAX_VALUE, so it is −∞ (and the tail formula would overflow). */
 const HUGE = 1e170;
 /** 1/√(2π). */
 const INV_SQRT_2PI = 0.398942280401432677939946059934;
-/** log √(2π). */
-const LN_SQRT_2PI = 0.918938533204672741780329736406;
 
 /** For y ≥ 0 outside the central range: Φ(−y) = exp(−ỹ²/2)·exp(−δ/2)·t (or its log), t from Cody. */
 function tailParts(y: number): { readonly half: number; readonly del: number; readonly t: number } {
@@ -90,8 +88,7 @@ function smallTail(y: number): number {
 
 /** log Φ(−y) for y > CENTRAL, finite for every finite y below ≈ 1.3e154 (−∞ beyond: x² overflows). */
 function logSmallTail(y: number): number {
-  if (y === Infinity) return -Infinity;
-  if (y >= HUGE) return -0.5 * y * y - Math.log(y) - LN_SQRT_2PI;
+  if (y >= HUGE) return -Infinity;
   const { half, del, t } = tailParts(y);
   return -half - del * 0.5 + Math.log(t);
 }

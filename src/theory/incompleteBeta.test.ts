@@ -76,4 +76,12 @@ describe('regularizedIncompleteBeta', () => {
     expect((e as NumericalError).quantity).toBe('incomplete beta');
     expect((e as NumericalError).message).toMatch(/did not converge in 100000 steps/);
   });
+
+  it('names the arguments it was given when the fraction ran on the complement', () => {
+    // x = 0.6 is not below (a + 1)/(a + b + 2) = 0.6, so the fraction is that of I_{0.4}(b, a), at its
+    // mean, where it needs ≈ 10⁸ steps.
+    const e = thrown(() => regularizedIncompleteBeta(0.6, 1.2e16, 0.8e16));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).message).toMatch(/\(x=0\.6, a=12000000000000000, b=8000000000000000\)/);
+  });
 });

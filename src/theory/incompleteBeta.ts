@@ -12,8 +12,11 @@ const BETA_CF_MAX_STEPS = 100_000;
 /** Lentz's replacement for a zero denominator: far below any value the fraction takes. */
 const LENTZ_TINY = 1e-300;
 
-/** The continued fraction of I_x(a, b) (Numerical Recipes §6.4 form), by the modified Lentz method. */
-function betaContinuedFraction(x: number, a: number, b: number): number {
+/**
+ * The continued fraction of I_x(a, b) (Numerical Recipes §6.4 form), by the modified Lentz method;
+ * undefined when it has not converged in {@link BETA_CF_MAX_STEPS} steps.
+ */
+function betaContinuedFraction(x: number, a: number, b: number): number | undefined {
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
@@ -41,7 +44,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
     h *= del;
     if (Math.abs(del - 1) < BETA_CF_TOL) return h;
   }
-  throw new NumericalError('incomplete beta', `continued fraction did not converge in ${BETA_CF_MAX_STEPS} steps (a=${a}, b=${b}, x=${x})`);
+  return undefined;
 }
 
 /** Both tails of the regularised incomplete beta function. */
@@ -68,10 +71,15 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): Beta
   if (x === 0) return { lower: 0, upper: 1 };
   if (x === 1) return { lower: 1, upper: 0 };
   const logFront = a * Math.log(x) + b * Math.log1p(-x) - lbeta(a, b);
-  if (x < (a + 1) / (a + b + 2)) {
-    const lower = (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
+  const direct = x < (a + 1) / (a + b + 2);
+  const fraction = direct ? betaContinuedFraction(x, a, b) : betaContinuedFraction(1 - x, b, a);
+  if (fraction === undefined) {
+    throw new NumericalError('incomplete beta', `continued fraction did not converge in ${BETA_CF_MAX_STEPS} steps (x=${x}, a=${a}, b=${b})`);
+  }
+  if (direct) {
+    const lower = (Math.exp(logFront) * fraction) / a;
     return { lower, upper: 1 - lower };
   }
-  const upper = (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+  const upper = (Math.exp(logFront) * fraction) / b;
   return { lower: 1 - upper, upper };
 }
