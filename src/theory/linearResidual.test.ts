@@ -170,6 +170,13 @@ describe('linear-case residual (docs/theory.md §10.1–§10.2)', () => {
     expect(marginResidualGrowth(d2, w, w, 1, w, 2, [1]).argmax).toBe(1);
   });
 
+  it('names a point it was asked about even when nothing moved, and none when asked about no point', () => {
+    const d2 = data([[1, 0], [0, 1]], [1, 1]);
+    const w = Float64Array.of(1, 1);
+    expect(marginResidualGrowth(d2, w, w, 1, w, 1, [1])).toEqual({ growth: 0, argmax: 1 });
+    expect(marginResidualGrowth(d2, w, w, 1, w, 1, [])).toEqual({ growth: 0, argmax: -1 });
+  });
+
   it("SHNGS18's offset refuses a step size that is ≤ 0, ∞ or NaN, naming lr", () => {
     const X = [[1, 0], [0, 1]];
     const svm = solved(X, [1, 1]);

@@ -110,7 +110,7 @@ export function degenerateSupport(svm: SupportDuals): DegenerateSupport {
 export interface MarginResidualGrowth {
   /** max_i |⟨y_i x_i, ρ(t₂) − ρ(t₁)⟩|: how far the residual moved, read through the margins. */
   readonly growth: number;
-  /** The point attaining it. */
+  /** The first point read that attains it; −1 when no point is read. */
   readonly argmax: number;
 }
 
@@ -140,11 +140,11 @@ export function marginResidualGrowth(
   const r2 = linearResidual(w2, wHat, t2);
   const delta = r2.map((v, k) => v - r1[k]);
   let growth = 0;
-  let argmax = 0;
+  let argmax = -1;
   for (const i of points ?? Array.from({ length: data.n }, (_, k) => k)) {
     if (!(Number.isInteger(i) && i >= 0 && i < data.n)) throw new InputError('points', `expected indices in [0, ${data.n}), got ${String(i)}`);
     const g = Math.abs(dotRows(data.X, i, delta, 0, data.d));
-    if (g > growth) {
+    if (argmax < 0 || g > growth) {
       growth = g;
       argmax = i;
     }

@@ -72,6 +72,12 @@ describe('well-initialisation (docs/theory.md §11)', () => {
     expect(wellInitialisedProbability(1, 0, 0)).toBe(1);
   });
 
+  it('refuses point counts that are not non-negative integers, naming them', () => {
+    expect(refusal(() => wellInitialisedProbability(3, -1, 0)).message).toBe('nPlus: expected a non-negative integer, got -1');
+    expect(refusal(() => wellInitialisedProbability(3, 1.5, 0)).field).toBe('nPlus');
+    expect(refusal(() => wellInitialisedProbability(3, 0, -2)).message).toBe('nMinus: expected a non-negative integer, got -2');
+  });
+
   it('refuses n or m that is not a positive integer, naming it and the value', () => {
     const n = refusal(() => wellInitialisedBound(0, 3));
     expect(n.field).toBe('n');

@@ -55,6 +55,8 @@ export function wellInitialisedBound(n: number, m: number): number {
  */
 export function wellInitialisedProbability(m: number, nPlus: number, nMinus: number): number {
   if (!Number.isSafeInteger(m) || m < 1) throw new InputError('m', `expected a positive integer, got ${m}`);
+  if (!Number.isSafeInteger(nPlus) || nPlus < 0) throw new InputError('nPlus', `expected a non-negative integer, got ${nPlus}`);
+  if (!Number.isSafeInteger(nMinus) || nMinus < 0) throw new InputError('nMinus', `expected a non-negative integer, got ${nMinus}`);
   let total = 0;
   let binom = 1; // C(m, k), updated in place
   for (let k = 0; k <= m; k++) {
