@@ -52,6 +52,9 @@ const config = {
   // A mutant that makes a loop run forever is detected by the timeout; 10 s over twice the tests' own
   // time keeps each such mutant to seconds instead of a minute.
   timeoutMS: 10_000,
+  // The initial, instrumented run of the engines' tests takes minutes on a loaded 2-core machine
+  // (Stryker's default allows 5).
+  dryRunTimeoutMinutes: 30,
   timeoutFactor: 2,
   thresholds: { high: 90, low: 80, break: null },
   reporters: ['clear-text', 'progress', 'html', 'json'],
