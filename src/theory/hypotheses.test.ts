@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
+import { InputError, NumericalError } from '../errors.js';
 import type { Problem } from '../problem/types.js';
 import { assumption61a, case1, case2, h25Hypotheses, initCondition, stepSizeCondition } from './hypotheses.js';
 
@@ -96,10 +96,20 @@ describe('H25 hypotheses (docs/theory.md §4)', () => {
     expect(r.holds).toBe(true);
   });
 
-  it('Case 1 names a pair even when ‖x‖² overflows to +∞', () => {
-    const r = case1(problem([[1e200]], [1]));
-    expect(r.minCorrelation).toBe(Infinity);
-    expect(r.argmin).toEqual({ i: 0, k: 0 });
+  it('Cases 1 and 2 refuse data whose inner products overflow, naming X and the pair', () => {
+    // ⟨x_0, x_1⟩ = 1e400 − 2e400: ∞ − ∞ would be NaN, and a NaN never decides a case.
+    const big = problem([[1e200, 1e200], [1e200, -2e200]], [1, 1]);
+    for (const check of [() => case1(big), () => case2(big)]) {
+      let caught: unknown;
+      try {
+        check();
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(NumericalError);
+      expect((caught as NumericalError).quantity).toBe('X');
+      expect((caught as NumericalError).message).toMatch(/⟨x_0, x_0⟩ overflows float64/);
+    }
   });
 
   it('Case 2 holds with equality, and the ratio is then C', () => {

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, NumericalError } from '../errors.js';
 import { euclideanNorm } from '../numerics/norms.js';
 import type { Problem } from '../problem/types.js';
 import { dotRows } from './_internals/linalg.js';
@@ -28,6 +28,13 @@ export const DEFAULT_INIT_FACTOR = 1;
  */
 export const DEFAULT_ASSUMPTION61A_C = 1;
 
+/** ⟨x_i, x_k⟩, refused when it leaves float64's range (an infinite or NaN one would decide a case silently). */
+function finiteDot(X: Float64Array, i: number, k: number, d: number): number {
+  const v = dotRows(X, i, X, k, d);
+  if (!Number.isFinite(v)) throw new NumericalError('X', `⟨x_${i}, x_${k}⟩ overflows float64 (${v}); rescale the data`);
+  return v;
+}
+
 /** Case 1 of H25 (docs/theory.md §4): ⟨y_i x_i, y_k x_k⟩ ≥ 0 for all i, k. */
 export interface Case1Report {
   readonly holds: boolean;
@@ -42,6 +49,7 @@ export interface Case1Report {
  * The diagonal terms ‖x_i‖² ≥ 0 are included, so n = 1 always holds.
  *
  * @throws InputError on shapes or non-finite entries
+ * @throws NumericalError when an inner product overflows float64
  */
 export function case1(data: LabelledData): Case1Report {
   checkLabelledData(data);
@@ -50,7 +58,7 @@ export function case1(data: LabelledData): Case1Report {
   let argmin = { i: 0, k: 0 };
   for (let i = 0; i < n; i++) {
     for (let k = i; k < n; k++) {
-      const v = y[i] * y[k] * dotRows(X, i, X, k, d);
+      const v = y[i] * y[k] * finiteDot(X, i, k, d);
       if (v < best) {
         best = v;
         argmin = { i, k };
@@ -83,6 +91,7 @@ export interface Case2Report {
  *
  * @param C - the constant (default {@link DEFAULT_CASE2_C}), > 0
  * @throws InputError on shapes, non-finite entries, γ ∉ [0, 1] or C ≤ 0
+ * @throws NumericalError when an inner product overflows float64
  */
 export function case2(data: LabelledData & Pick<Problem, 'gamma'>, C: number = DEFAULT_CASE2_C): Case2Report {
   checkLabelledData(data);
@@ -92,8 +101,8 @@ export function case2(data: LabelledData & Pick<Problem, 'gamma'>, C: number = D
   let minSq = Infinity;
   let maxCross = 0;
   for (let i = 0; i < n; i++) {
-    minSq = Math.min(minSq, dotRows(X, i, X, i, d));
-    for (let k = i + 1; k < n; k++) maxCross = Math.max(maxCross, Math.abs(dotRows(X, i, X, k, d)));
+    minSq = Math.min(minSq, finiteDot(X, i, i, d));
+    for (let k = i + 1; k < n; k++) maxCross = Math.max(maxCross, Math.abs(finiteDot(X, i, k, d)));
   }
   const num = gamma * minSq;
   const den = n * maxCross;
