@@ -3,7 +3,7 @@ import { makeRng } from '../data/rng.js';
 import { balancedSecondLayer } from '../problem/init.js';
 import { cosineSimilarity } from './cosine.js';
 import { case1 } from './hypotheses.js';
-import { limitDirection, linearSvmDirection, type LimitDirectionOk } from './limitDirection.js';
+import { limitDirection, linearSvmDirection, type LimitDirection, type LimitDirectionOk } from './limitDirection.js';
 import type { NetworkData } from './types.js';
 
 /*
@@ -144,6 +144,7 @@ function expectMatchesReference(data: NetworkData, label: string): LimitDirectio
   expect(got.kkt.stationarity, label).toBeLessThanOrEqual(KKT_TOL);
   expect(got.kkt.complementarity, label).toBeLessThanOrEqual(KKT_TOL * Math.max(1, ...got.lambda));
   expect(got.kkt.normIdentity, label).toBeLessThanOrEqual(1e-12);
+  expect(got.kkt.normIdentity, label).toBeGreaterThanOrEqual(0);
   expect(got.rowFormDeviation, label).toBeLessThanOrEqual(1e-13);
   return got;
 }
@@ -350,5 +351,225 @@ describe('limitDirection structure (docs/theory.md §2)', () => {
     if (got.status !== 'ok') throw new Error(got.status);
     expect(got.rowFormDeviation).toBeLessThanOrEqual(1e-13);
     expect(got.linearBoundary.exact).toBe(false);
+  });
+});
+
+function solved(r: LimitDirection): LimitDirectionOk {
+  if (r.status !== 'ok') throw new Error(`status ${r.status}: ${r.reason}`);
+  return r;
+}
+
+function expectClose(got: ArrayLike<number> | null, want: readonly number[], digits = 14): void {
+  expect(got).not.toBeNull();
+  expect(got!.length).toBe(want.length);
+  want.forEach((v, k) => expect(got![k], `entry ${k}`).toBeCloseTo(v, digits));
+}
+
+/*
+ * Orthogonal two-class data x₁ = e₁ (y = +1), x₂ = e₂ (y = −1), plus x₃ = 2e₁ (y = +1), which the first
+ * point's constraint already covers. With one neuron per sign (A₊ = A₋ = 1) and γ = 1/2:
+ * K₁₁ = K₂₂ = 1 + γ² = 5/4, K₁₂ = 0, so λ = (4/5, 4/5, 0); u₊ = λ₁x₁ − γλ₂x₂ = (0.8, −0.4),
+ * u₋ = γλ₁x₁ − λ₂x₂ = (0.4, −0.8); the row of a_j is a_j u_{sign a_j}; ‖Ŵ‖² = Σλ = 8/5.
+ */
+const ORTHO_X = [[1, 0], [0, 1], [2, 0]];
+const ORTHO_Y = [1, -1, 1];
+
+describe('limitDirection on hand-worked instances (docs/theory.md §2)', () => {
+  it('gives λ, Ŵ, its direction and the block rows of the orthogonal two-class instance', () => {
+    // a = (−1, +1): the negative neuron comes first, so the blocks start at rows 1 (a > 0) and 0 (a < 0).
+    const got = solved(limitDirection(data(ORTHO_X, ORTHO_Y, 0.5, [-1, 1])));
+    expect(got.notes).toEqual([]);
+    expectClose(got.lambda, [0.8, 0.8, 0]);
+    expectClose(got.W, [-0.4, 0.8, 0.8, -0.4]);
+    expect(got.normF).toBeCloseTo(Math.sqrt(1.6), 14);
+    expectClose(got.direction, [-0.4, 0.8, 0.8, -0.4].map((v) => v / Math.sqrt(1.6)));
+    expectClose(got.uPlus, [0.8, -0.4]);
+    expectClose(got.uMinus, [0.4, -0.8]);
+    expectClose(got.vPlus, [0.8, -0.4]);
+    expectClose(got.vMinus, [-0.4, 0.8]);
+    expectClose(got.wbar, [1.2, -1.2]);
+    expect(got.blockRowSpread).toEqual({ positive: 0, negative: 0 });
+    expect(got.blockWeights).toEqual({ positiveSquares: 1, negativeSquares: 1, positiveSum: 1, negativeSum: 1 });
+    expect(got.linearBoundary.exact).toBe(true);
+    expect(got.linearBoundary.reason).toMatch(/balanced blocks with common rows/);
+  });
+
+  it('gives the linearised and network margins, the primal residual and the sign constraints', () => {
+    const got = solved(limitDirection(data(ORTHO_X, ORTHO_Y, 0.5, [-1, 1])));
+    // x₃ = 2x₁ has twice the margin of x₁; the sign constraints hold, so f agrees with the linearisation.
+    expectClose(got.margins, [1, 1, 2]);
+    expectClose(got.networkMargins, [1, 1, 2]);
+    // primal = min_i q_i − 1 = 0: the support vectors sit exactly on the margin.
+    expect(got.kkt.primal).toBeCloseTo(0, 14);
+    expect(got.kkt.normIdentity).toBeGreaterThanOrEqual(0);
+    expect(got.kkt.normIdentity).toBeLessThanOrEqual(1e-15);
+    // a_j y_i ⟨ŵ_j, x_i⟩ is λγ = 0.4 for the cross pairs (x₁ with the a < 0 row, x₂ with the a > 0 row).
+    expect(got.signConstraints.holds).toBe(true);
+    expect(got.signConstraintsHold).toBe(true);
+    expect(got.signConstraints.violations).toBe(0);
+    expect(got.signConstraints.worst).toBeCloseTo(0.4, 14);
+  });
+
+  it('reports a block whose a_j differ: rows a_j u±, spread 1, no common row and no w̄', () => {
+    // a = (−1, 1, 2, −2): A₊ = A₋ = 5, K₁₁ = K₂₂ = 5(1 + γ²) = 25/4, λ = (4/25, 4/25, 0). The row of a = 2 is
+    // twice the row of a = 1, so it differs from the block's first row by that row's norm: spread 1.
+    const got = solved(limitDirection(data(ORTHO_X, ORTHO_Y, 0.5, [-1, 1, 2, -2])));
+    expectClose(got.lambda, [0.16, 0.16, 0]);
+    expectClose(got.W, [-0.08, 0.16, 0.16, -0.08, 0.32, -0.16, -0.16, 0.32]);
+    expect(got.blockRowSpread.positive).toBeCloseTo(1, 14);
+    expect(got.blockRowSpread.negative).toBeCloseTo(1, 14);
+    expect(got.vPlus).toBeNull();
+    expect(got.vMinus).toBeNull();
+    expect(got.wbar).toBeNull();
+    // Σ a_j⁺ = Σ |a_j⁻| = 3: balanced, yet without common rows the boundary argument does not apply.
+    expect(got.linearBoundary.exact).toBe(false);
+    expect(got.linearBoundary.reason).toMatch(/a_j of a block differ/);
+    expect(got.notes).toEqual([]);
+  });
+
+  it('leaves a neuron with a_j = 0 out of both blocks (its row is 0)', () => {
+    const got = solved(limitDirection(data(ORTHO_X, ORTHO_Y, 0.5, [0, 1, -1])));
+    expectClose(got.W, [0, 0, 0.8, -0.4, -0.4, 0.8]);
+    expectClose(got.vPlus, [0.8, -0.4]);
+    expectClose(got.vMinus, [-0.4, 0.8]);
+    expect(got.blockRowSpread).toEqual({ positive: 0, negative: 0 });
+    expect(got.blockWeights).toEqual({ positiveSquares: 1, negativeSquares: 1, positiveSum: 1, negativeSum: 1 });
+    expect(got.linearBoundary.exact).toBe(true);
+    expect(got.notes).toEqual([]);
+  });
+
+  it('takes the row of an empty block as 0 and says which block is empty', () => {
+    // a = (1, 1): λ₁ = 1/(A₊) = 1/2 on x₁, λ₂ = 1/(A₊γ²) = 2 on x₂, so v₊ = λ₁x₁ − γλ₂x₂ = (1/2, −1).
+    const noNeg = solved(limitDirection(data(ORTHO_X, ORTHO_Y, 0.5, [1, 1])));
+    expect(noNeg.notes).toEqual(['block a_j < 0 is empty: its row is taken as 0 in w̄']);
+    expectClose(noNeg.vPlus, [0.5, -1]);
+    expectClose(noNeg.vMinus, [0, 0]);
+    expectClose(noNeg.wbar, [0.5, -1]);
+    expect(noNeg.linearBoundary.reason).toMatch(/unbalanced blocks/);
+    // a = (−1): λ₁ = 1/γ² = 4 on x₁, λ₂ = 1 on x₂, so the row is −u₋ = −(γλ₁x₁ − λ₂x₂) = (−2, 1).
+    const noPos = solved(limitDirection(data(ORTHO_X, ORTHO_Y, 0.5, [-1])));
+    expect(noPos.notes).toEqual(['block a_j > 0 is empty: its row is taken as 0 in w̄']);
+    expectClose(noPos.vPlus, [0, 0]);
+    expectClose(noPos.vMinus, [-2, 1]);
+    expectClose(noPos.wbar, [2, -1]);
+  });
+
+  it('does not count an exact zero a_j y_i ⟨ŵ_j, x_i⟩ (x_i ⟂ ŵ_j) as a sign violation', () => {
+    // γ = 0: the cross features vanish, λ = (1, 1) and Ŵ = (e₁; e₂), so x₁ ⟂ ŵ₂ and x₂ ⟂ ŵ₁ exactly.
+    const got = solved(limitDirection(data([[1, 0], [0, 1]], [1, -1], 0, [1, -1])));
+    expectClose(got.W, [1, 0, 0, 1]);
+    expect(got.signConstraints.violations).toBe(0);
+    expect(got.signConstraints.holds).toBe(true);
+    expect(Math.abs(got.signConstraints.worst)).toBe(0);
+    expectClose(got.networkMargins, [1, 1]);
+    expect(got.notes).toEqual([]);
+  });
+
+  it('says the linear boundary argument needs γ > 0', () => {
+    const got = solved(limitDirection(data([[1, 0], [0, 1]], [1, -1], 0, [1, -1])));
+    expect(got.linearBoundary.exact).toBe(false);
+    expect(got.linearBoundary.reason).toMatch(/γ = 0/);
+  });
+
+  it('measures a vanishing block row (one class, γ = 0) as 0, not NaN', () => {
+    // All y = +1 and γ = 0: every c⁻_i = 0, so u₋ = 0 and the a < 0 row is exactly 0.
+    const got = solved(limitDirection(data([[1, 0], [0, 1]], [1, 1], 0, [1, -1])));
+    expectClose(got.W, [1, 1, 0, 0]);
+    expect(got.rowFormDeviation).toBe(0);
+    expect(got.blockRowSpread).toEqual({ positive: 0, negative: 0 });
+    expectClose(got.vMinus, [0, 0]);
+    expectClose(got.wbar, [1, 1]);
+  });
+
+  it('counts a second layer balanced to relative rounding (1e-12) as balanced, and 1e-11 as not', () => {
+    // Σ a_j⁺ = 1 against Σ |a_j⁻| = 1 + δ: the sums carry relative rounding far below 1e-12.
+    const near = solved(limitDirection(data([[1, 0], [0, 1]], [1, -1], 0.5, [1, -(1 + 1e-12)])));
+    expect(near.linearBoundary.exact).toBe(true);
+    const off = solved(limitDirection(data([[1, 0], [0, 1]], [1, -1], 0.5, [1, -(1 + 1e-11)])));
+    expect(off.linearBoundary.exact).toBe(false);
+    expect(off.linearBoundary.reason).toMatch(/unbalanced blocks/);
+  });
+
+  it('locates the worst sign constraint of an acute two-point instance', () => {
+    // x₁ = (2, 0.6) (y = +1), x₂ = (0.3, 1) (y = −1), a = (1, −1), γ = 0.05: both points are support
+    // vectors, with K₁₁ = ‖x₁‖²(1 + γ²), K₂₂ = ‖x₂‖²(1 + γ²), K₁₂ = −2γ⟨x₁, x₂⟩ and λ = K⁻¹1 (Cramer).
+    const gamma = 0.05;
+    const x1 = [2, 0.6];
+    const x2 = [0.3, 1];
+    const n1 = 4.36;
+    const n2 = 1.09;
+    const x12 = 1.2;
+    const K11 = n1 * (1 + gamma * gamma);
+    const K22 = n2 * (1 + gamma * gamma);
+    const K12 = -2 * gamma * x12;
+    const det = K11 * K22 - K12 * K12;
+    const l1 = (K22 - K12) / det;
+    const l2 = (K11 - K12) / det;
+    // Rows: ŵ₊ = λ₁x₁ − γλ₂x₂ and ŵ₋ = −(γλ₁x₁ − λ₂x₂).
+    const wp = [l1 * x1[0] - gamma * l2 * x2[0], l1 * x1[1] - gamma * l2 * x2[1]];
+    const wm = [l2 * x2[0] - gamma * l1 * x1[0], l2 * x2[1] - gamma * l1 * x1[1]];
+    const got = solved(limitDirection(data([x1, x2], [1, -1], gamma, [1, -1])));
+    expectClose(got.lambda, [l1, l2], 12);
+    expectClose(got.W, [...wp, ...wm], 12);
+    // The cross pairs a_j y_i ⟨ŵ_j, x_i⟩: (x₁, ŵ₋) is −⟨ŵ₋, x₁⟩ and (x₂, ŵ₊) is −⟨ŵ₊, x₂⟩; both negative.
+    const s01 = -(wm[0] * x1[0] + wm[1] * x1[1]);
+    const s10 = -(wp[0] * x2[0] + wp[1] * x2[1]);
+    const r01 = s01 / (Math.hypot(...wm) * Math.sqrt(n1));
+    const r10 = s10 / (Math.hypot(...wp) * Math.sqrt(n2));
+    expect(s01).toBeLessThan(0);
+    expect(s10).toBeLessThan(0);
+    expect(r01).toBeLessThan(r10);
+    expect(got.signConstraints.violations).toBe(2);
+    expect(got.signConstraints.holds).toBe(false);
+    expect(got.signConstraints.worst).toBeCloseTo(Math.min(s01, s10), 12);
+    expect(got.signConstraints.worstRelative).toBeCloseTo(r01, 12);
+    expect(got.signConstraints.argmin).toEqual({ i: 0, j: 1 });
+    expect(got.notes).toEqual(["sign constraints fail at 2 pair(s): Ŵ is outside H25's theorem"]);
+    // The linearised margins are 1, but the network sees φ of the negative cross terms.
+    const phi = (z: number) => (z > 0 ? z : gamma * z);
+    const f1 = phi(wp[0] * x1[0] + wp[1] * x1[1]) - phi(wm[0] * x1[0] + wm[1] * x1[1]);
+    const f2 = phi(wp[0] * x2[0] + wp[1] * x2[1]) - phi(wm[0] * x2[0] + wm[1] * x2[1]);
+    expectClose(got.margins, [1, 1], 12);
+    expectClose(got.networkMargins, [f1, -f2], 12);
+    expect(got.networkMargins[0]).toBeLessThan(0);
+  });
+});
+
+describe('limitDirection notes and verdicts', () => {
+  it('notes one class with its label, and n = 1', () => {
+    const pos = solved(limitDirection(data([[1, 0], [0, 1]], [1, 1], 0.5, [1, -1])));
+    expect(pos.notes).toEqual([expect.stringMatching(/^one class only \(all y = \+?1\)/)]);
+    const neg = solved(limitDirection(data([[1, 0], [0, 1]], [-1, -1], 0.5, [1, -1])));
+    expect(neg.notes).toEqual([expect.stringMatching(/^one class only \(all y = -1\)/)]);
+    const single = solved(limitDirection(data([[3, 4]], [1], 0.5, [1, -1])));
+    expect(single.notes).toEqual([expect.stringMatching(/one class only/), 'n = 1: λ = 1/K₁₁ and Ŵ = G₁/‖G₁‖²']);
+  });
+
+  it('notes nothing about classes for three points of two classes', () => {
+    const got = solved(limitDirection(data([[1, 0], [2, 0.5], [0, 1]], [1, 1, -1], 0.5, [1, -1])));
+    expect(got.notes).toEqual([]);
+  });
+
+  it('reports a = 0 as degenerate before solving, keeping the notes', () => {
+    const got = limitDirection(data([[1, 0], [0, 1]], [1, 1], 0.5, [0, 0]));
+    expect(got.status).toBe('degenerate');
+    expect(got.reason).toMatch(/^a = 0/);
+    expect(got.notes).toEqual([expect.stringMatching(/one class only/)]);
+  });
+
+  it('keeps its own notes on an infeasible verdict', () => {
+    // x and −x with the same label: ½(G₁ + G₂) = 0.
+    const got = limitDirection(data([[1, 0], [-1, 0]], [1, 1], 0.5, [1, -1]));
+    expect(got.status).toBe('infeasible');
+    expect(got.notes[0]).toMatch(/one class only/);
+  });
+
+  it('passes on a margin too small to decide as degenerate, keeping the notes', () => {
+    // γ = 1 makes every F_i ∝ y_i x_i: (1, ε) and (−1, ε) have relative margin ≈ ε = 1e-8, between the
+    // 'infeasible' level 1e-9 and the 'ok' level 1e-6 of solveMarginDual.
+    const got = limitDirection(data([[1, 1e-8], [-1, 1e-8]], [1, 1], 1, [1, -1]));
+    expect(got.status).toBe('degenerate');
+    expect(got.reason).toMatch(/relative margin undecided/);
+    expect(got.notes[0]).toMatch(/one class only/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../data/rng.js';
 import { validateProblem } from '../problem/validate.js';
-import { minNormInterpolator } from './minNorm.js';
+import { minNormInterpolator, ORTHOGONAL_REL_TOL } from './minNorm.js';
 
 /** A tiny orthogonal square-loss problem: x_i = s_i e_i, width m. */
 function tiny(s: number[], y: number[], m: number) {
@@ -92,5 +92,60 @@ describe('minNormInterpolator (docs/theory.md §11)', () => {
     expect(minNormInterpolator(skew)).toMatchObject({ status: 'unsupported' });
     const margin = validateProblem({ X: [[1, 0], [0, 1]], y: [1, -1], gamma: 0, m: 2, lr: 0.1, steps: 1 });
     expect(minNormInterpolator(margin)).toMatchObject({ status: 'unsupported' });
+  });
+});
+
+/** A square-loss ReLU problem on the given rows. */
+function square(X: number[][], y: number[], m: number) {
+  return validateProblem({ X, y, gamma: 0, m, loss: 'square', lr: 0.1, steps: 1 });
+}
+
+describe('minNormInterpolator closed form and refusals', () => {
+  it('splits ỹ = y_i/‖x_i‖ by sign: ‖ỹ₊‖, ‖ỹ₋‖ and 2(‖ỹ₊‖ + ‖ỹ₋‖)', () => {
+    // x = diag(2, 1, 4), y = (6, −3, −4): ỹ = (3, −3, −1), ‖ỹ₊‖ = 3, ‖ỹ₋‖ = √10.
+    const got = minNormInterpolator(square([[2, 0, 0], [0, 1, 0], [0, 0, 4]], [6, -3, -4], 2));
+    expect(got).toMatchObject({ status: 'ok', plusNorm: 3, minusNorm: Math.sqrt(10), neuronsNeeded: 2 });
+    if (got.status === 'ok') expect(got.minNorm).toBeCloseTo(2 * (3 + Math.sqrt(10)), 14);
+  });
+
+  it('needs one neuron when every target is negative, so m = 1 suffices', () => {
+    const got = minNormInterpolator(square([[1, 0], [0, 2]], [-1, -4], 1));
+    expect(got).toMatchObject({ status: 'ok', plusNorm: 0, minusNorm: Math.sqrt(5), neuronsNeeded: 1 });
+  });
+
+  it('is infeasible at m = 1 with targets of both signs, naming the width', () => {
+    const got = minNormInterpolator(square([[1, 0], [0, 1]], [1, -1], 1));
+    expect(got).toMatchObject({ status: 'infeasible', neuronsNeeded: 2 });
+    if (got.status === 'infeasible') expect(got.reason).toMatch(/width m = 1 cannot fit targets of both signs/);
+  });
+
+  it('refuses other losses and γ ≠ 0, naming them', () => {
+    const margin = validateProblem({ X: [[1, 0], [0, 1]], y: [1, -1], gamma: 0, m: 2, loss: 'logistic', lr: 0.1, steps: 1 });
+    expect(minNormInterpolator(margin)).toEqual({ status: 'unsupported', reason: expect.stringMatching(/square loss.*"logistic"/) });
+    const leaky = validateProblem({ X: [[1, 0], [0, 1]], y: [1, -1], gamma: 0.25, m: 2, loss: 'square', lr: 0.1, steps: 1 });
+    expect(minNormInterpolator(leaky)).toEqual({ status: 'unsupported', reason: expect.stringMatching(/ReLU \(γ = 0\).*γ = 0\.25/) });
+  });
+
+  it('refuses a zero row, naming it', () => {
+    expect(minNormInterpolator(square([[1, 0], [0, 0]], [1, -1], 2))).toEqual({ status: 'unsupported', reason: expect.stringMatching(/^row 1 of X is zero/) });
+  });
+
+  it('refuses non-orthogonal rows, naming the pair and |cos|', () => {
+    // Rows 1 and 2 of three: ⟨(0, 2, 0), (0, 1, 1)⟩ = 2 over norms 2 and √2, |cos| = 1/√2 ≈ 0.707.
+    const got = minNormInterpolator(square([[1, 0, 0], [0, 2, 0], [0, 1, 1]], [1, -1, 1], 2));
+    expect(got).toEqual({ status: 'unsupported', reason: expect.stringMatching(/^rows 1 and 2 of X are not orthogonal \(\|cos\| = 0\.707\)/) });
+  });
+
+  it('judges orthogonality by the cosine, whatever the scale of the rows', () => {
+    // |cos| ≈ 0.0995 for rows of norm ≈ 1e-4: the inner product 1e-9 alone would look orthogonal.
+    const got = minNormInterpolator(square([[1e-4, 1e-5], [0, 1e-4]], [1, -1], 2));
+    expect(got).toEqual({ status: 'unsupported', reason: expect.stringMatching(/\|cos\| = 0\.0995/) });
+  });
+
+  it('accepts |cos| exactly at ORTHOGONAL_REL_TOL', () => {
+    // ‖(1e-12, 1)‖ rounds to 1, so |cos| = 1e-12 = ORTHOGONAL_REL_TOL exactly: the largest accepted value.
+    expect(ORTHOGONAL_REL_TOL).toBe(1e-12);
+    expect(minNormInterpolator(square([[1, 0], [1e-12, 1]], [1, -1], 2)).status).toBe('ok');
+    expect(minNormInterpolator(square([[1, 0], [2e-12, 1]], [1, -1], 2)).status).toBe('unsupported');
   });
 });
