@@ -538,7 +538,7 @@ describe('limitDirection on hand-worked instances (docs/theory.md §2)', () => {
 describe('limitDirection notes and verdicts', () => {
   it('notes one class with its label, and n = 1', () => {
     const pos = solved(limitDirection(data([[1, 0], [0, 1]], [1, 1], 0.5, [1, -1])));
-    expect(pos.notes).toEqual([expect.stringMatching(/^one class only \(all y = \+?1\)/)]);
+    expect(pos.notes).toEqual([expect.stringMatching(/^one class only \(all y = \+1\)/)]);
     const neg = solved(limitDirection(data([[1, 0], [0, 1]], [-1, -1], 0.5, [1, -1])));
     expect(neg.notes).toEqual([expect.stringMatching(/^one class only \(all y = -1\)/)]);
     const single = solved(limitDirection(data([[3, 4]], [1], 0.5, [1, -1])));

@@ -22,9 +22,12 @@ export interface SignConstraintReport {
   readonly holds: boolean;
   /** min over i, j of a_j y_i ⟨ŵ_j, x_i⟩. */
   readonly worst: number;
-  /** min over i, j of a_j y_i ⟨ŵ_j, x_i⟩ / (|a_j|‖ŵ_j‖‖x_i‖) (pairs with a zero factor skipped; 0 if none). */
+  /**
+   * min(0, min over i, j of a_j y_i ⟨ŵ_j, x_i⟩ / (|a_j|‖ŵ_j‖‖x_i‖)), pairs with a zero factor skipped: the
+   * worst relative violation, 0 when no pair is negative.
+   */
   readonly worstRelative: number;
-  /** The pair attaining {@link worstRelative}. */
+  /** The first pair attaining {@link worstRelative} when it is negative; (0, 0) otherwise. */
   readonly argmin: { readonly i: number; readonly j: number };
   /** Pairs beyond the tolerance. */
   readonly violations: number;
@@ -151,7 +154,7 @@ export function limitDirection(data: NetworkData): LimitDirection {
   const { n, d, m, X, y, a, gamma } = data;
   const notes: string[] = [];
   const nPos = y.reduce((s, v) => s + (v === 1 ? 1 : 0), 0);
-  if (nPos === 0 || nPos === n) notes.push(`one class only (all y = ${nPos === 0 ? -1 : +1}): the QP is still well posed`);
+  if (nPos === 0 || nPos === n) notes.push(`one class only (all y = ${nPos === 0 ? '-1' : '+1'}): the QP is still well posed`);
   if (n === 1) notes.push('n = 1: λ = 1/K₁₁ and Ŵ = G₁/‖G₁‖²');
   if (X.every((v) => v === 0)) return { status: 'degenerate', reason: 'X = 0: every feature G_i vanishes, no direction exists', notes };
   if (a.every((v) => v === 0)) return { status: 'degenerate', reason: 'a = 0: every feature G_i vanishes, no direction exists', notes };
