@@ -325,4 +325,15 @@ describe('solveMarginDual (Lawson–Hanson LDP)', () => {
       expect(r.notes.filter((s) => s.includes('refused'))).toEqual([]);
     }
   });
+
+  it('refuses a near-collinear copy as numerically dependent, with a note', () => {
+    // F₂ = (1 − 1e-8)F₁: its gradient (1 − c)/2 = 5e-9 passes the entry threshold, but the columns (F_i, 1)
+    // of E are within 1e-8 of each other, so the Cholesky pivot² (~1e-16) fails the 1e-12 test.
+    const r = okOf([1, 0, 1 - 1e-8, 0], 2, 2);
+    expect(r.refusedColumns).toBe(1);
+    expect(r.notes).toEqual(['1 candidate column(s) refused as numerically dependent']);
+    expect(r.support).toEqual([0]);
+    expect(r.margins[1]).toBeCloseTo(1, 7);
+  });
 });
+
