@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NumericalError } from '../errors.js';
 import { logLossSum, margins, smoothedMarginFromMargins } from './margins.js';
 import type { NetworkData } from './types.js';
 
@@ -25,6 +26,18 @@ describe('margins', () => {
     const lg = margins(data, W, 'logistic');
     const Ls = Math.log1p(Math.exp(-2.5)) + Math.log1p(Math.exp(-3.5));
     expect(lg.smoothed).toBeCloseTo(-Math.log(Math.expm1(Ls)) / Math.sqrt(15), 14);
+  });
+
+  it('reports the index of the smallest margin, the first one on ties', () => {
+    // w_1 = (2, 0), w_2 = (0, 1): q = (2 − φ(0), −(φ(0) − 1)) = (2, 1).
+    const r = margins(data, Float64Array.of(2, 0, 0, 1), 'exp');
+    expect([...r.q]).toEqual([2, 1]);
+    expect(r.argmin).toBe(1);
+    expect(r.minNormalized).toBeCloseTo(1 / Math.sqrt(5), 15);
+    // w_1 = (1, 0), w_2 = (0, 1): q = (1, 1), a tie.
+    const tie = margins(data, Float64Array.of(1, 0, 0, 1), 'exp');
+    expect([...tie.q]).toEqual([1, 1]);
+    expect(tie.argmin).toBe(0);
   });
 
   it('returns null normalised quantities for W = 0', () => {
@@ -68,5 +81,21 @@ describe('smoothed margin in log space', () => {
     const s = smoothedMarginFromMargins(Float64Array.of(25), 1, 'logistic')!;
     expect(s).toBeCloseTo(25 - Math.exp(-25) / 2 + Math.exp(-25) / 2, 12);
     expect(Number.isFinite(smoothedMarginFromMargins(Float64Array.of(-800), 1, 'logistic')!)).toBe(true);
+  });
+
+  it('is null when ‖W‖_F = 0', () => {
+    expect(smoothedMarginFromMargins(Float64Array.of(1, 2), 0, 'exp')).toBeNull();
+    expect(smoothedMarginFromMargins(Float64Array.of(1, 2), 0, 'logistic')).toBeNull();
+  });
+
+  it('throws a NumericalError when the logistic L_sum overflows float64', () => {
+    // ℓ(−1e308) ≈ 1e308 for each point, so L_sum ≈ 2e308 > Number.MAX_VALUE while log L_sum ≈ 709.8 is finite.
+    const q = Float64Array.of(-1e308, -1e308);
+    expect(Number.isFinite(logLossSum(q, 'logistic'))).toBe(true);
+    const call = (): unknown => smoothedMarginFromMargins(q, 1, 'logistic');
+    expect(call).toThrow(NumericalError);
+    expect(call).toThrow(/^smoothed margin: log of the loss term is Infinity/);
+    // The exponential loss needs only log L_sum = 1e308 + log 2, which is finite.
+    expect(smoothedMarginFromMargins(q, 1, 'exp')).toBe(-1e308);
   });
 });
