@@ -14,5 +14,7 @@ export default defineConfig({
     // Instrumented code runs several times slower; a mutant's own time limit is Stryker's (timeoutMS,
     // timeoutFactor), so the per-test limit here only has to let the initial run finish.
     testTimeout: 1_200_000,
+    // Read by src/_testing/samples.ts: the slow sampling tests draw fewer cases on instrumented code.
+    env: { ...base.test?.env, BENIGN_MUTATION: '1' },
   },
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expFixedPoint, expRounded, FAST_EXP_LIMIT } from './exp.js';
 import { decimalConstructor } from './precision.js';
+import { samples } from '../../_testing/samples.js';
 
 /** A decimal string of up to `digits` significant digits in (−limit, limit). */
 const argument = (digits: number, limit: number) =>
@@ -18,7 +19,7 @@ describe('expRounded: decimal.js exp, correctly rounded, in BigInt fixed point',
         const u = new D(s);
         expect(expRounded(u, D).toString()).toBe(D.exp(u).toString());
       }),
-      { numRuns: 3000 },
+      { numRuns: samples(3000, 300) },
     );
   });
 
@@ -31,7 +32,7 @@ describe('expRounded: decimal.js exp, correctly rounded, in BigInt fixed point',
           const u = new G(s);
           expect(expRounded(u, D).toString()).toBe(D.exp(u).toString());
         }),
-        { numRuns: 2000 },
+        { numRuns: samples(2000, 200) },
       );
     }
   });
@@ -40,7 +41,7 @@ describe('expRounded: decimal.js exp, correctly rounded, in BigInt fixed point',
     const D = decimalConstructor(40);
     const G = decimalConstructor(50);
     // Uniformly random 50-digit margins in (−60, 60): a deferral needs e^u within ~10⁻²⁰ ulp of a midpoint.
-    const margins = fc.sample(fc.noBias(fc.bigInt({ min: -(6n * 10n ** 50n), max: 6n * 10n ** 50n })), { seed: 11, numRuns: 2000 });
+    const margins = fc.sample(fc.noBias(fc.bigInt({ min: -(6n * 10n ** 50n), max: 6n * 10n ** 50n })), { seed: 11, numRuns: samples(2000, 200) });
     const deferred = margins.filter((c) => c !== 0n && expFixedPoint(new G(`${c}e-49`), D) === null);
     expect(deferred).toEqual([]);
   });

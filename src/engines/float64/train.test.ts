@@ -9,6 +9,10 @@ import { lossOf, margins } from './reference.js';
 import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from './_testing/support.js';
 import { trainFloat64 } from './train.js';
 import { wasmKernelStatus } from '../wasm/kernel.js';
+import { samples } from '../../_testing/samples.js';
+
+/** Steps of the long agreement runs (fewer on instrumented code). */
+const LONG_RUN = samples(2000, 200);
 
 function rel(x: number, ref: number): number {
   return Math.abs(x - ref) / Math.abs(ref);
@@ -55,8 +59,8 @@ describe('trainFloat64 checkpoints', () => {
     expect(second.checkpoints).toEqual(first.checkpoints);
   });
 
-  it('primal and dual agree after 2000 steps on (n, d, m) = (20, 200, 6)', () => {
-    const p = testProblem({ n: 20, d: 200, m: 6, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'agree', steps: 2000 });
+  it(`primal and dual agree after ${LONG_RUN} steps on (n, d, m) = (20, 200, 6)`, () => {
+    const p = testProblem({ n: 20, d: 200, m: 6, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'agree', steps: LONG_RUN });
     const primal = trainFloat64(p, { formulation: 'primal' });
     const dual = trainFloat64(p, { formulation: 'dual' });
     expect(relativeDistance(dual.W, primal.W)).toBeLessThanOrEqual(FORMULATION_REL_TOL);
@@ -70,9 +74,9 @@ describe('trainFloat64 checkpoints', () => {
     expect(primal.checkpoints.at(-1)!.minMargin).toBeGreaterThan(0); // the run got somewhere
   });
 
-  it.runIf(wasmKernelStatus().available)('the WebAssembly and plain-TypeScript primal kernels agree after 2000 steps on (n, d, m) = (20, 200, 6)', () => {
+  it.runIf(wasmKernelStatus().available)(`the WebAssembly and plain-TypeScript primal kernels agree after ${LONG_RUN} steps on (n, d, m) = (20, 200, 6)`, () => {
     // Same error model as primal against dual: only the forward sum's order differs (kernel.wat header).
-    const p = testProblem({ n: 20, d: 200, m: 6, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'kernels', steps: 2000 });
+    const p = testProblem({ n: 20, d: 200, m: 6, gamma: 0.2, loss: 'exp', lr: 0.5, seed: 'kernels', steps: LONG_RUN });
     const wasm = trainFloat64(p, { formulation: 'primal', kernel: 'wasm', recordW: true });
     const js = trainFloat64(p, { formulation: 'primal', kernel: 'js', recordW: true });
     expect([wasm.kernel, js.kernel]).toEqual(['wasm', 'js']);
