@@ -309,6 +309,83 @@ describe('solveMarginDual (Lawson–Hanson LDP)', () => {
     expectKktOptimal(Float64Array.from(F), 2, 2, r, 1e-14);
   });
 
+  it('stops each backtracking step where the first passive coordinate reaches 0', () => {
+    // F = (4, 1), (0, 3), (0, 2), (2, 0), (4, −1). Points 0 and 2 enter; point 4 enters with z = (−1, 1, 1)
+    // on (0, 2, 4), so u moves towards z only until u₀ = 0 and point 0 leaves. Point 3 then enters with
+    // z = (−1, −2, 4) on (2, 4, 3): both old coordinates are negative, u₄ reaches 0 first (at α ≈ 0.094,
+    // u₂ at ≈ 0.40), point 4 leaves, and {2, 3} is optimal: w = (1/2, 1/2) with λ₂ = λ₃ = 1/4.
+    const F = [4, 1, 0, 3, 0, 2, 2, 0, 4, -1];
+    const r = okOf(F, 5, 2);
+    expect(r.iterations).toEqual({ outer: 4, inner: 2 });
+    expect(r.support).toEqual([2, 3]);
+    [0.5, 0.5].forEach((v, k) => expect(r.w[k]).toBeCloseTo(v, 14));
+    [0, 0, 0.25, 0.25, 0].forEach((v, i) => expect(r.lambda[i]).toBeCloseTo(v, 14));
+    [2.5, 1.5, 1, 1, 1.5].forEach((v, i) => expect(r.margins[i]).toBeCloseTo(v, 14));
+    expect(r.nonDegenerate).toBe(true);
+    expectKktOptimal(Float64Array.from(F), 5, 2, r, 1e-13);
+  });
+
+  it('backs off part of the way to the new least-squares solution when an old support point turns negative', () => {
+    // F = (3, −1), (1, 2), (0, 1), (1, −1). After points 0 and 2, point 3 enters with z = (−1/4, 1/2, 3/4)
+    // on (0, 2, 3): u moves a fraction α ≈ 0.37 of the way, to where u₀ = 0, and the re-solve on {2, 3}
+    // is optimal: w = 3·(0, 1) + 2·(1, −1) = (2, 1), margins (5, 4, 1, 1).
+    const F = [3, -1, 1, 2, 0, 1, 1, -1];
+    const r = okOf(F, 4, 2);
+    expect(r.iterations).toEqual({ outer: 3, inner: 1 });
+    expect(r.support).toEqual([2, 3]);
+    [2, 1].forEach((v, k) => expect(r.w[k]).toBeCloseTo(v, 13));
+    [0, 0, 3, 2].forEach((v, i) => expect(r.lambda[i]).toBeCloseTo(v, 13));
+    [5, 4, 1, 1].forEach((v, i) => expect(r.margins[i]).toBeCloseTo(v, 13));
+    expectKktOptimal(Float64Array.from(F), 4, 2, r, 1e-13);
+  });
+
+  it('drops every passive coordinate that reaches 0 in the same backtracking pass', () => {
+    // F = (2, 3), (2, −1), (1, 0), (4, −1). Points 0 and 1 enter with u = (17/84, 17/28); point 2 enters
+    // with z = (−1/4, −3/4, 2), proportional to u on {0, 1}, so u₀ and u₁ reach 0 together at α = 17/38 and
+    // both leave in one pass. Point 2 alone is optimal: w = (1, 0), λ = (0, 0, 1, 0).
+    const F = [2, 3, 2, -1, 1, 0, 4, -1];
+    const r = okOf(F, 4, 2);
+    expect(r.iterations).toEqual({ outer: 3, inner: 1 });
+    expect(r.support).toEqual([2]);
+    expect(r.active).toEqual([2]);
+    [1, 0].forEach((v, k) => expect(r.w[k]).toBeCloseTo(v, 14));
+    [0, 0, 1, 0].forEach((v, i) => expect(r.lambda[i]).toBeCloseTo(v, 14));
+    [2, 2, 1, 4].forEach((v, i) => expect(r.margins[i]).toBeCloseTo(v, 14));
+    expectKktOptimal(Float64Array.from(F), 4, 2, r, 1e-13);
+  });
+
+  it('lets a point that left the passive set re-enter later', () => {
+    // F = (1, 2, 0), (2, −1, 2), (0, 1, 3), (2, 0, −1), (1, 0, 1). Point 0 enters first; when point 2 enters,
+    // points 1 and then 0 are backed out of the passive set; points 4 and 0 enter afterwards, and the
+    // optimum needs point 0 again: w = (2/3, 1/6, 1/3), λ = (1/12, 0, 0, 1/12, 5/12). The min-norm w for
+    // points 1–4 alone, (2/3, 0, 1/3), would leave point 0 at margin 2/3.
+    const F = [1, 2, 0, 2, -1, 2, 0, 1, 3, 2, 0, -1, 1, 0, 1];
+    const r = okOf(F, 5, 3);
+    expect(r.support).toEqual([0, 3, 4]);
+    [2 / 3, 1 / 6, 1 / 3].forEach((v, k) => expect(r.w[k]).toBeCloseTo(v, 13));
+    [1 / 12, 0, 0, 1 / 12, 5 / 12].forEach((v, i) => expect(r.lambda[i]).toBeCloseTo(v, 13));
+    [1, 11 / 6, 7 / 6, 1, 1].forEach((v, i) => expect(r.margins[i]).toBeCloseTo(v, 13));
+    expect(r.dualUnique).toBe(true);
+    expectKktOptimal(Float64Array.from(F), 5, 3, r, 1e-12);
+  });
+
+  it('backtracks to the nearest zero even when a passive coordinate of the new solution is 0', () => {
+    // 12 points in R⁴. When point 10 enters, z is −1/3 on point 0, −4/3 on point 2 and 0 (to rounding) on
+    // point 3: the step stops where u₂ reaches 0, not at z. The optimum has support {3, 4, 10, 11}:
+    // w = (−7/3, 4/3, 4/3, 14/3), λ = (16/3, 101/9, 43/9, 85/9) there.
+    const F = [
+      2, -2, 3, 1, 4, 1, 4, 3, -1, 4, -1, -1, -1, -1, 0, 0, -1, 1, -2, 0, 3, 2, 4, 3,
+      -1, 0, 1, 4, -1, -1, 0, 1, 1, 4, 2, 3, 3, 4, 3, 0, 1, 3, 3, -1, 1, -2, 1, 1,
+    ];
+    const r = okOf(F, 12, 4);
+    expect(r.support).toEqual([3, 4, 10, 11]);
+    [-7 / 3, 4 / 3, 4 / 3, 14 / 3].forEach((v, k) => expect(r.w[k]).toBeCloseTo(v, 11));
+    const lambda = new Array<number>(12).fill(0);
+    [lambda[3], lambda[4], lambda[10], lambda[11]] = [16 / 3, 101 / 9, 43 / 9, 85 / 9];
+    lambda.forEach((v, i) => expect(r.lambda[i]).toBeCloseTo(v, 11));
+    expectKktOptimal(Float64Array.from(F), 12, 4, r, 1e-10);
+  });
+
   it('never admits an exact duplicate of a passive column', () => {
     // F_s = F_t has gradient 0 once s is passive; rounding must not push it over the entry threshold.
     const rng = makeRng('marginDual-duplicates');
