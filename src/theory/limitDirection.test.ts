@@ -408,6 +408,9 @@ describe('limitDirection on hand-worked instances (docs/theory.md §2)', () => {
     expect(got.signConstraintsHold).toBe(true);
     expect(got.signConstraints.violations).toBe(0);
     expect(got.signConstraints.worst).toBeCloseTo(0.4, 14);
+    // No pair is negative: no violation to report, and the pair is the documented (0, 0).
+    expect(got.signConstraints.worstRelative).toBe(0);
+    expect(got.signConstraints.argmin).toEqual({ i: 0, j: 0 });
   });
 
   it('reports a block whose a_j differ: rows a_j u±, spread 1, no common row and no w̄', () => {

@@ -175,6 +175,9 @@ describe('linear-case residual (docs/theory.md §10.1–§10.2)', () => {
     const w = Float64Array.of(1, 1);
     expect(marginResidualGrowth(d2, w, w, 1, w, 1, [1])).toEqual({ growth: 0, argmax: 1 });
     expect(marginResidualGrowth(d2, w, w, 1, w, 1, [])).toEqual({ growth: 0, argmax: -1 });
+    // Both points move by the same |⟨x_i, Δρ⟩| = 1: the first one read is named.
+    const moved = Float64Array.of(2, 2);
+    expect(marginResidualGrowth(d2, w, w, 1, moved, 1, [1, 0])).toEqual({ growth: 1, argmax: 1 });
   });
 
   it("SHNGS18's offset refuses a step size that is ≤ 0, ∞ or NaN, naming lr", () => {
