@@ -3,11 +3,12 @@
  * Mutation testing with Stryker 9.6 (`npm run mutation`; not part of `npm test`).
  *
  * `BENIGN_MUTATION_SCOPE` picks one layer (`engines`, `theory`, `numerics`, `core`) or `all` (the
- * default); `engines-float64` and `engines-decimal` split the engines in two. A layer's mutants run against that layer's own colocated unit tests only (so an engine
- * mutant must be killed by an engine test, not by a CLI test that happens to train), which also keeps
- * each mutant to seconds; `all` runs every colocated unit test (vitest.mutation.config.ts), never
- * properties/. Each scope keeps its own incremental file under reports/mutation/, so a rerun after a
- * change tests only the mutants it touched.
+ * default); `engines-float64` and `engines-decimal` split the engines in two. A layer's mutants run
+ * against that layer's own colocated unit tests only (so an engine mutant must be killed by an engine
+ * test, not by a CLI test that happens to train), which also keeps each mutant to seconds; `all`
+ * runs every colocated unit test (vitest.mutation.config.ts), never properties/. Each scope keeps
+ * its own incremental file under reports/mutation/, so a rerun after a change tests only the
+ * mutants it touched.
  *
  * The global vitest setup needs a seed (and throws without one when CI is set); Stryker's workers
  * inherit process.env, so BENIGN_SEED defaults to 1 here for reproducible runs and an explicit
