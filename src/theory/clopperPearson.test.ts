@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { clopperPearson } from './clopperPearson.js';
 import { regularizedIncompleteBeta } from './incompleteBeta.js';
+import { refusal as inputError } from '../_testing/refusal.js';
 
 /*
  * Reference values. Intervals with n ≤ 1000: bisection at 50 digits on mpmath.betainc(…, regularized=True)
@@ -34,16 +34,6 @@ const BETA: readonly (readonly [number, number, number, number, number])[] = [
   [0.2, 1e4, 4e4, 0.50089206495711398179, 0.49910793504288601821],
 ];
 
-/** The InputError `f` throws (fails the test when it throws nothing else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected a throw');
-}
 
 function relErr(got: number, want: number): number {
   return want === 0 ? Math.abs(got) : Math.abs(got - want) / Math.abs(want);

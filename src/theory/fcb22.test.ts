@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { FCB22_MAX_FLIP_FRACTION, fcb22Bound, fcb22Hypotheses } from './fcb22.js';
 import { nearOrthogonality } from './nearOrthogonality.js';
+import { refusal as inputError } from '../_testing/refusal.js';
 
 /** The InputError `f` throws (fails the test when it throws nothing else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('FCB22 hypotheses and bound (docs/theory.md §10.5)', () => {
   it('d / max(n‖μ‖², n² log n), the flip fraction and the signal n‖μ‖⁴/d', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, NumericalError } from '../errors.js';
+import { NumericalError } from '../errors.js';
 import type { Problem } from '../problem/types.js';
 import { assumption61a, case1, case2, h25Hypotheses, initCondition, stepSizeCondition } from './hypotheses.js';
+import { refusal } from '../_testing/refusal.js';
 
 function problem(X: number[][], y: number[], extra: Partial<Problem> = {}): Problem {
   const n = X.length;
@@ -20,16 +21,6 @@ function problem(X: number[][], y: number[], extra: Partial<Problem> = {}): Prob
     steps: 10,
     ...extra,
   };
-}
-
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('accepted');
 }
 
 describe('H25 hypotheses (docs/theory.md §4)', () => {

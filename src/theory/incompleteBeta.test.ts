@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, NumericalError } from '../errors.js';
+import { NumericalError } from '../errors.js';
 import { regularizedIncompleteBeta } from './incompleteBeta.js';
+import { thrown, refusal as inputError } from '../_testing/refusal.js';
 
 /** The error `f` throws (fails the test when it throws nothing). */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
-
-function inputError(f: () => unknown): InputError {
-  const e = thrown(f);
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
-}
 
 describe('regularizedIncompleteBeta', () => {
   it('has the closed forms I_x(a, 1) = x^a and I_x(1, b) = 1 − (1 − x)^b in both tails', () => {

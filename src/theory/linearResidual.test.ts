@@ -4,18 +4,9 @@ import { asymptoticRates } from './transient.js';
 import { limitDirection, linearSvmDirection } from './limitDirection.js';
 import { degenerateSupport, driftFreeTransientRate, linearResidual, marginResidualGrowth, residualGrowth, residualOffset } from './linearResidual.js';
 import { DUAL_POSITIVE_TOL, type MarginDualOk } from './marginDual.js';
+import { refusal } from '../_testing/refusal.js';
 
 const data = (X: number[][], y: number[]) => ({ n: X.length, d: X[0]!.length, X: Float64Array.from(X.flat()), y: Float64Array.from(y) });
-
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('accepted');
-}
 
 function solved(X: number[][], y: number[]): MarginDualOk {
   const s = linearSvmDirection(data(X, y));

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { nearOrthogonality } from './nearOrthogonality.js';
-
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('accepted');
-}
+import { refusal } from '../_testing/refusal.js';
 
 describe('nearly-orthogonal hypothesis (docs/theory.md §3.3)', () => {
   it('holds at C equal to its ratio, the largest C for which it holds', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../data/rng.js';
-import { InputError } from '../errors.js';
 import { blockStableRanks, POWER_ITERATION_REL_TOL, stableRank, topSingularValue } from './stableRank.js';
+import { fieldOf } from '../_testing/refusal.js';
 
 function value(r: ReturnType<typeof stableRank>): number {
   if (r.status !== 'ok') throw new Error(r.reason);
@@ -72,16 +72,6 @@ describe('blockStableRanks', () => {
 
 /** diag(3, 2, 1): ‖·‖₂ = 3, ‖·‖_F² = 14. */
 const DIAG321 = Float64Array.of(3, 0, 0, 0, 2, 0, 0, 0, 1);
-
-function fieldOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).field;
-  }
-  return undefined;
-}
 
 describe('topSingularValue', () => {
   it('refuses bad shapes and entries, naming the field', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { readStaircase } from './staircase.js';
+import { fieldOf } from '../_testing/refusal.js';
 
 /** A curve with plateaus at the given levels, each dropping by a smooth step centred at `centres[k]` of width `width` in log t. */
 function steps(levels: number[], centres: number[], width: number): [number, number][] {
@@ -143,12 +143,3 @@ describe('readStaircase (docs/theory.md §11)', () => {
   });
 });
 
-function fieldOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as InputError).field;
-  }
-  return undefined;
-}

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../data/rng.js';
-import { InputError } from '../errors.js';
 import { gaussianTestError, monteCarloTestError } from './testError.js';
+import { refusal as inputError } from '../_testing/refusal.js';
 
-/** The InputError `f` throws (fails the test when it throws nothing else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('gaussianTestError', () => {
   it('is Φ(−⟨w̄, μ⟩/‖Σ^{1/2}w̄‖) (docs/theory.md §2, H-ERR)', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
 import { validateProblem } from '../problem/validate.js';
 import { clopperPearson } from './clopperPearson.js';
 import { wellInitialised, wellInitialisedBound, wellInitialisedProbability } from './wellInitialised.js';
-
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('accepted');
-}
+import { refusal } from '../_testing/refusal.js';
 
 describe('well-initialisation (docs/theory.md §11)', () => {
   it('needs, for every point, a neuron of its sign active on it', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../errors.js';
 import { checkCount, checkFinite, checkFiniteArray, checkLabelledData, checkNetworkData } from './validate.js';
-
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('accepted');
-}
+import { refusal } from '../../_testing/refusal.js';
 
 const labelled = { n: 2, d: 2, X: Float64Array.of(1, 0, 0, 1), y: Float64Array.of(1, -1) };
 const network = { ...labelled, m: 2, a: Float64Array.of(1, -1), gamma: 0.5 };
