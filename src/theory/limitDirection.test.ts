@@ -536,6 +536,13 @@ describe('limitDirection on hand-worked instances (docs/theory.md §2)', () => {
     expectClose(got.networkMargins, [f1, -f2], 12);
     expect(got.networkMargins[0]).toBeLessThan(0);
   });
+
+  it('names the first pair attaining the worst sign constraint when a copy of the point ties with it', () => {
+    // The instance above with x₁ repeated as point 2: the copy's pairs equal x₁'s bit for bit.
+    const got = solved(limitDirection(data([[2, 0.6], [0.3, 1], [2, 0.6]], [1, -1, 1], 0.05, [1, -1])));
+    expect(got.signConstraints.violations).toBe(3);
+    expect(got.signConstraints.argmin).toEqual({ i: 0, j: 1 });
+  });
 });
 
 describe('limitDirection notes and verdicts', () => {
@@ -574,5 +581,7 @@ describe('limitDirection notes and verdicts', () => {
     expect(got.status).toBe('degenerate');
     expect(got.reason).toMatch(/relative margin undecided/);
     expect(got.notes[0]).toMatch(/one class only/);
+    // Polishing the duals on the support fails at this margin, and the notes say so.
+    expect(got.notes).toContainEqual(expect.stringMatching(/^K on the support is not numerically definite/));
   });
 });

@@ -144,6 +144,7 @@ describe('linear-case residual (docs/theory.md §10.1–§10.2)', () => {
     expect(back.field).toBe('t2');
     expect(back.message).toBe('t2: expected t2 ≥ t1 = 10, got 5');
     expect(refusal(() => residualGrowth(w, 1, w, 2, Float64Array.of(0, 0))).field).toBe('wHat');
+    expect(refusal(() => residualGrowth(w, 1, w, 2, Float64Array.of(0, 0))).message).toBe('wHat: expected a non-zero max-margin vector');
   });
 
   it('the margin movement refuses t₂ < t₁ and point indices outside [0, n)', () => {

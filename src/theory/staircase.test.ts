@@ -50,6 +50,7 @@ describe('readStaircase (docs/theory.md §11)', () => {
 
   it('refuses fewer than two points with t > 0, naming curve', () => {
     expect(fieldOf(() => readStaircase([[0, 1], [1, 1]]))).toBe('curve');
+    expect(() => readStaircase([[1, 1]])).toThrow('curve: needs at least two points with t > 0');
   });
 
   it('refuses a negative loss and a t that does not increase, naming the point', () => {
