@@ -25,12 +25,19 @@ function exactZ(p: Problem, W: Float64Array): Float64Array {
   return Float64Array.from(decimalPreactivations(ctx, Array.from(W, (v) => exactDecimal(v, ctx.D))), toDouble);
 }
 
-/** One neuron, one point, one coordinate: the chain of the bound by hand (x = 3, w = 0.25, a = 0.5, y = 1). */
-function scalarProblem(loss: LossName | 'square', options: { z: 'positive' | 'negative'; trainSecondLayer?: boolean } = { z: 'positive' }): Problem {
+/**
+ * One neuron, one coordinate, and `n` copies of one point, so the chain of the bound can be followed by
+ * hand (x = 3, w = ±0.25, a = 0.5, y = 1): every per-point term is the same, and the sums over the points
+ * are n times it.
+ */
+function scalarProblem(
+  loss: LossName | 'square',
+  options: { z: 'positive' | 'negative'; n: number; trainSecondLayer?: boolean },
+): Problem {
   const w = options.z === 'positive' ? 0.25 : -0.25;
   return validateProblem({
-    X: [[3]],
-    y: [1],
+    X: Array.from({ length: options.n }, () => [3]),
+    y: Array.from({ length: options.n }, () => 1),
     gamma: 0.2,
     m: 1,
     a: [0.5],
@@ -42,14 +49,16 @@ function scalarProblem(loss: LossName | 'square', options: { z: 'positive' | 'ne
   });
 }
 
-describe('float64StepErrorBound on one neuron, one point, one coordinate', () => {
+describe('float64StepErrorBound on one neuron, one coordinate, n copies of one point', () => {
   it.each([
-    ['exp', 'positive', 1],
-    ['exp', 'negative', 0.2],
-    ['logistic', 'positive', 1],
-    ['logistic', 'negative', 0.2],
-  ] as const)('follows the documented chain z → q → ℓ′ → g → W for the %s loss with z %s (φ′ = %s)', (loss, sign, slope) => {
-    const p = scalarProblem(loss, { z: sign });
+    ['exp', 'positive', 1, 1],
+    ['exp', 'negative', 0.2, 1],
+    ['logistic', 'positive', 1, 1],
+    ['logistic', 'negative', 0.2, 1],
+    ['exp', 'positive', 1, 2],
+    ['logistic', 'negative', 0.2, 3],
+  ] as const)('follows the documented chain z → q → ℓ′ → g → W for the %s loss with z %s (φ′ = %s), n = %s', (loss, sign, slope, n) => {
+    const p = scalarProblem(loss, { z: sign, n });
     const x = 3;
     const w = p.W0[0]!;
     const a = 0.5;
@@ -61,15 +70,15 @@ describe('float64StepErrorBound on one neuron, one point, one coordinate', () =>
     const ell = loss === 'exp' ? Math.exp(-q) : Math.log1p(Math.exp(-q));
     const dEll = loss === 'exp' ? Math.exp(-q) : 1 / (1 + Math.exp(q));
     const rel = Math.expm1(qErr) + lossDerivativeRoundings * u;
-    const gAbs = Math.abs(a) * slope * dEll * x; // n = 1
-    const gErr = gAbs * ((1 + rel) * (1 + gammaK(1 + 6)) - 1); // n + coefficientRoundings
-    const inflate = 1 + gammaK(1 + 1 + 1 + 16); // the bound's own error, d + n + m + 16
-    const b = float64StepErrorBound(p, Float64Array.from([w]), Float64Array.from([z]));
+    const gAbs = n * ((Math.abs(a) * slope * dEll) / n) * x; // the mean over the n copies
+    const gErr = gAbs * ((1 + rel) * (1 + gammaK(n + 6)) - 1); // n + coefficientRoundings
+    const inflate = 1 + gammaK(1 + n + 1 + 16); // the bound's own error, d + n + m + 16
+    const b = float64StepErrorBound(p, Float64Array.from([w]), new Float64Array(n).fill(z));
     expect(b.kinks).toEqual([]);
     expect(b.gradient[0]).toBeCloseTo(inflate * (gErr + u * gAbs), 30);
     expect(b.gradient[0]! / (inflate * (gErr + u * gAbs))).toBeCloseTo(1, 12);
     expect(b.W[0]! / (inflate * (p.lr * gErr + 2 * u * (p.lr * gAbs + Math.abs(w) + p.lr * gAbs)))).toBeCloseTo(1, 12);
-    expect(b.loss / (inflate * (ell * rel + gammaK(2) * ell))).toBeCloseTo(1, 12);
+    expect(b.loss / (inflate * (ell * rel + gammaK(n + 1) * ell))).toBeCloseTo(1, 12);
   });
 
   it('lists a pre-activation within its own bound of 0 as a kink, with its bound', () => {
@@ -120,13 +129,15 @@ describe('float64StepErrorBound against the decimal reference', () => {
   });
 });
 
-describe('squareStepErrorBound on one neuron, one point, one coordinate', () => {
+describe('squareStepErrorBound on one neuron, one coordinate, n copies of one point', () => {
   it.each([
-    ['positive', 1, true],
-    ['negative', 0.2, true],
-    ['positive', 1, false],
-  ] as const)('follows the documented chain z → f → g → (W, a) with z %s (φ′ = %s), second layer trained: %s', (sign, slope, trainA) => {
-    const p = scalarProblem('square', { z: sign, trainSecondLayer: trainA });
+    ['positive', 1, true, 1],
+    ['negative', 0.2, true, 1],
+    ['positive', 1, false, 1],
+    ['positive', 1, true, 2],
+    ['negative', 0.2, true, 3],
+  ] as const)('follows the documented chain z → f → g → (W, a) with z %s (φ′ = %s), second layer trained: %s, n = %s', (sign, slope, trainA, n) => {
+    const p = scalarProblem('square', { z: sign, n, trainSecondLayer: trainA });
     const x = 3;
     const w = p.W0[0]!;
     const a = 0.5;
@@ -136,17 +147,18 @@ describe('squareStepErrorBound on one neuron, one point, one coordinate', () => 
     const f = a * phi;
     const ef = Math.abs(a) * ez + gammaK(2) * Math.abs(a * phi); // m + 1 roundings, m = 1
     const r = f - 1;
-    const g = p.lr * Math.abs(r);
-    const eg = p.lr * (ef + gammaK(3) * (Math.abs(r) + ef));
-    const L = (r * r) / 2;
-    const logTerms = 2 * Math.abs(Math.log(Math.abs(r))) + 0 + Math.log(2) + 3; // Σ(r/max)² = 1 for n = 1
-    const lossErr = Math.abs(r) * ef + ef * ef + (gammaK(5) + 2 * u * logTerms) * L;
-    const inflate = 1 + gammaK(19);
-    const b = squareStepErrorBound(p, Float64Array.from([w]), Float64Array.from([a]), Float64Array.from([z]));
+    // Per copy g_i = (α/n)|r| and e^g_i = (α/n)(e^f + γ₃(|r| + e^f)); W and a see their sums over the copies.
+    const g = n * ((p.lr / n) * Math.abs(r));
+    const eg = n * ((p.lr / n) * (ef + gammaK(3) * (Math.abs(r) + ef)));
+    const L = (n * r * r) / (2 * n);
+    const logTerms = 2 * Math.abs(Math.log(Math.abs(r))) + Math.abs(Math.log(n)) + Math.log(2 * n) + 3; // Σ(r/max)² = n
+    const lossErr = Math.abs(r) * ef + ef * ef + (gammaK(n + 4) + 2 * u * logTerms) * L;
+    const inflate = 1 + gammaK(1 + n + 1 + 16);
+    const b = squareStepErrorBound(p, Float64Array.from([w]), Float64Array.from([a]), new Float64Array(n).fill(z));
     expect(b.kinks).toEqual([]);
-    expect(b.W[0]! / (inflate * ((eg + gammaK(3) * g) * a * slope * x + gammaK(2) * (Math.abs(w) + g * a * slope * x)))).toBeCloseTo(1, 12);
+    expect(b.W[0]! / (inflate * ((eg + gammaK(3) * g) * a * slope * x + gammaK(n + 1) * (Math.abs(w) + g * a * slope * x)))).toBeCloseTo(1, 12);
     expect(b.loss / (inflate * lossErr)).toBeCloseTo(1, 12);
-    if (trainA) expect(b.a[0]! / (inflate * (eg * Math.abs(phi) + g * (ez + u * Math.abs(phi)) + gammaK(3) * (a + g * Math.abs(phi))))).toBeCloseTo(1, 12);
+    if (trainA) expect(b.a[0]! / (inflate * (eg * Math.abs(phi) + g * (ez + u * Math.abs(phi)) + gammaK(n + 2) * (a + g * Math.abs(phi))))).toBeCloseTo(1, 12);
     else expect(b.a[0]).toBe(0);
   });
 
