@@ -17,24 +17,27 @@ import { derivedSeed } from './_support/seed.js';
 
 /**
  * A plain GD step whose backward pass uses the slope `slope(γ)` for φ' on the negative side instead of
- * γ; the forward pass is correct. `slope = γ` gives the correct step.
+ * γ; the forward pass is correct. `slope = γ` gives the correct step. Like the engines, it sums the
+ * update Σ_i c_ji x_i over the points before adding it to W, the order the error model bounds: a running
+ * `w −= c_ji x_i` rounds W itself n times, up to n·u·|w|, which the model (one rounding of W) does not
+ * cover and which exceeded it on a draw with a tiny update.
  */
 function backwardSlopeMutant(p: Problem, slope: number): Stepper {
   const { n, d, m, X, y, a, lr } = p;
   return {
     step(W) {
       const Z = preactivations(p, W);
-      const next = Float64Array.from(W);
+      const update = new Float64Array(m * d);
       for (let i = 0; i < n; i++) {
         let f = 0;
         for (let j = 0; j < m; j++) f += a[j]! * Math.max(Z[i * m + j]!, p.gamma * Z[i * m + j]!);
         const g = lossDerivativeAt(marginLoss(p.loss), y[i]! * f) * y[i]!;
         for (let j = 0; j < m; j++) {
           const c = (lr / n) * g * a[j]! * (Z[i * m + j]! > 0 ? 1 : slope);
-          for (let k = 0; k < d; k++) next[j * d + k]! -= c * X[i * d + k]!;
+          for (let k = 0; k < d; k++) update[j * d + k]! += c * X[i * d + k]!;
         }
       }
-      return next;
+      return W.map((w, k) => w - update[k]!);
     },
   };
 }
