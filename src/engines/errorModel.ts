@@ -7,7 +7,9 @@ import type { Problem } from '../problem/types.js';
  * against the decimal reference without a magic tolerance. Every bound is a first-principles
  * worst case in Higham's style (Accuracy and Stability of Numerical Algorithms, §3.1): a sum of k
  * terms computed in any order, each term exact, errs by at most γ_k·Σ|terms|. It holds for every
- * summation order, so it covers the tiled, SIMD and plain loops alike.
+ * summation order, so it covers the tiled, SIMD and plain loops alike. It takes the update
+ * Σ_i c_ji x_ik to be summed before it is added to W (W rounded once), as the engines do: a running
+ * `w −= c_ji x_ik` rounds W n times and is not covered.
  */
 
 // Defined in src/numerics/roundoff.ts; re-exported for the public API and existing importers.
