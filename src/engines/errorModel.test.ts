@@ -239,6 +239,60 @@ function exactSquareGradient(p: Problem, D: Decimal.Constructor): { W: Decimal[]
   return { W, a, z };
 }
 
+describe('both bounds, neuron by neuron', () => {
+  // Two points, two coordinates, two neurons on opposite sides of the kink (φ′ = 1 and γ) with
+  // different a_j: listing the neurons in the other order must list the bound's rows in the other order.
+  const X = [
+    [3, 1],
+    [-1, 2],
+  ];
+  const W = [
+    [0.25, 0.5],
+    [-0.75, 0.125],
+  ];
+  const a = [0.5, -1.5];
+  const swap = <T,>(rows: readonly T[]): T[] => [rows[1]!, rows[0]!];
+  const zOf = (w: number[][]) => Float64Array.from(X.flatMap((x) => w.map((row) => row[0]! * x[0]! + row[1]! * x[1]!)));
+  const expectRowsSwapped = (got: Float64Array, want: Float64Array, width: number) => {
+    for (let k = 0; k < width; k++) {
+      expect(got[k]! / want[width + k]!).toBeCloseTo(1, 12);
+      expect(got[width + k]! / want[k]!).toBeCloseTo(1, 12);
+    }
+  };
+
+  it.each(['exp', 'logistic'] as const)('float64StepErrorBound lists its rows in the order of the neurons (%s loss)', (loss) => {
+    const problem = (w: number[][], second: number[]) => validateProblem({ X, y: [1, -1], gamma: 0.2, m: 2, a: second, W0: w, loss, lr: 0.125, steps: 1 });
+    const p = problem(W, a);
+    const q = problem(swap(W), swap(a));
+    const b = float64StepErrorBound(p, p.W0, zOf(W));
+    const c = float64StepErrorBound(q, q.W0, zOf(swap(W)));
+    expect(b.kinks).toEqual([]);
+    for (const v of [...b.W, ...b.gradient]) expect(v).toBeGreaterThan(0);
+    expectRowsSwapped(c.W, b.W, 2);
+    expectRowsSwapped(c.gradient, b.gradient, 2);
+    expect(c.loss / b.loss).toBeCloseTo(1, 12);
+  });
+
+  it('squareStepErrorBound lists its rows of W and entries of a in the order of the neurons', () => {
+    const problem = (w: number[][], second: number[]) =>
+      validateProblem({ X, y: [1.5, -1], gamma: 0.2, m: 2, a: second, W0: w, loss: 'square', lr: 0.125, steps: 1, trainSecondLayer: true });
+    const p = problem(W, a);
+    const q = problem(swap(W), swap(a));
+    const b = squareStepErrorBound(p, p.W0, p.a, zOf(W));
+    const c = squareStepErrorBound(q, q.W0, q.a, zOf(swap(W)));
+    expect(b.kinks).toEqual([]);
+    for (const v of [...b.W, ...b.a]) expect(v).toBeGreaterThan(0);
+    expectRowsSwapped(c.W, b.W, 2);
+    expectRowsSwapped(c.a, b.a, 1);
+    expect(c.loss / b.loss).toBeCloseTo(1, 12);
+  });
+
+  it('squareStepErrorBound lists no kink where a row of W is zero', () => {
+    const p = validateProblem({ X: [[1, 1]], y: [1], gamma: 0.2, m: 1, a: [1], W0: [[0, 0]], loss: 'square', lr: 0.1, steps: 1 });
+    expect(squareStepErrorBound(p, p.W0, Float64Array.from([1]), Float64Array.from([0])).kinks).toEqual([]);
+  });
+});
+
 describe('decimalRelativeError', () => {
   it('is 10^{3−digits}: five roundings to `digits` digits and exp, with room', () => {
     expect(decimalRelativeError(50)).toBe(1e-47);
