@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { gammaK, unitRoundoff as u } from '../numerics/roundoff.js';
 import type { LossName, Problem } from '../problem/types.js';
@@ -11,6 +11,8 @@ import {
   preactivations as decimalPreactivations,
   step as decimalStep,
   toDouble,
+  trainDecimalSquare,
+  decimalConstructor,
 } from './decimal/index.js';
 import { randomProblem } from './decimal/randomProblem.js';
 import { decimalRelativeError, float64StepErrorBound, lossDerivativeRoundings, squareStepErrorBound } from './errorModel.js';
@@ -190,54 +192,32 @@ describe('squareStepErrorBound against the decimal reference', () => {
       steps: 1,
       trainSecondLayer: true,
     });
-    const D = Decimal.clone({ precision: DIGITS + 20 });
-    const exactGrad = exactSquareGradient(p, D);
-    const b = squareStepErrorBound(p, p.W0, p.a, Float64Array.from(exactGrad.z, toDouble));
+    const D = decimalConstructor(DIGITS + 20);
+    const z = new Float64Array(p.n * p.m);
+    for (let i = 0; i < p.n; i++) {
+      for (let j = 0; j < p.m; j++) {
+        let s = new D(0);
+        for (let k = 0; k < p.d; k++) s = s.plus(exactDecimal(p.W0[j * p.d + k]!, D).times(exactDecimal(p.X[i * p.d + k]!, D)));
+        z[i * p.m + j] = toDouble(s);
+      }
+    }
+    const b = squareStepErrorBound(p, p.W0, p.a, z);
     expect(b.kinks).toEqual([]);
     const G = squareGradientOf(p, p.W0, p.a);
-    // The exact step, read off the exact gradient at the same state: W⁺ = W − α∇_W L, a⁺ = a − α∂_a L.
-    const exact = (v: number, grad: (k: number) => Decimal, k: number) => toDouble(exactDecimal(v, D).minus(exactDecimal(p.lr, D).times(grad(k))));
+    const after = trainDecimalSquare(p, { digits: DIGITS, checkpoints: [0, 1], recordW: true }).checkpoints[1]!;
+    const exactW = (after.W as readonly Decimal[]).map(toDouble);
+    const exactA = (after.a as readonly Decimal[]).map(toDouble);
+    const decRel = decimalRelativeError(DIGITS);
     for (let k = 0; k < p.W0.length; k++) {
       const float = p.W0[k]! - p.lr * G.W[k]!;
-      expect(Math.abs(float - exact(p.W0[k]!, (i) => exactGrad.W[i]!, k))).toBeLessThanOrEqual(b.W[k]!);
+      expect(Math.abs(float - exactW[k]!)).toBeLessThanOrEqual(b.W[k]! + decRel * Math.abs(exactW[k]!));
     }
     for (let j = 0; j < p.m; j++) {
       const float = p.a[j]! - p.lr * G.a[j]!;
-      expect(Math.abs(float - exact(p.a[j]!, (i) => exactGrad.a[i]!, j))).toBeLessThanOrEqual(b.a[j]!);
+      expect(Math.abs(float - exactA[j]!)).toBeLessThanOrEqual(b.a[j]! + decRel * Math.abs(exactA[j]!));
     }
   });
 });
-
-/** The square-loss gradient of docs/theory.md §11 and the pre-activations z (at `i*m + j`), in exact decimal arithmetic from the doubles read exactly. */
-function exactSquareGradient(p: Problem, D: Decimal.Constructor): { W: Decimal[]; a: Decimal[]; z: Decimal[] } {
-  const { n, d, m, X, y, gamma } = p;
-  const e = (v: number) => exactDecimal(v, D);
-  const z: Decimal[] = [];
-  const r: Decimal[] = [];
-  for (let i = 0; i < n; i++) {
-    let f = new D(0);
-    for (let j = 0; j < m; j++) {
-      let s = new D(0);
-      for (let k = 0; k < d; k++) s = s.plus(e(p.W0[j * d + k]!).times(e(X[i * d + k]!)));
-      z[i * m + j] = s;
-      f = f.plus(e(p.a[j]!).times(s.gt(0) ? s : s.times(e(gamma))));
-    }
-    r[i] = f.minus(e(y[i]!));
-  }
-  const W: Decimal[] = [];
-  const a: Decimal[] = [];
-  for (let j = 0; j < m; j++) {
-    let ga = new D(0);
-    for (let i = 0; i < n; i++) ga = ga.plus(r[i]!.times(z[i * m + j]!.gt(0) ? z[i * m + j]! : z[i * m + j]!.times(e(gamma))));
-    a[j] = ga.div(n);
-    for (let k = 0; k < d; k++) {
-      let g = new D(0);
-      for (let i = 0; i < n; i++) g = g.plus(r[i]!.times(e(p.a[j]!)).times(z[i * m + j]!.gt(0) ? 1 : e(gamma)).times(e(X[i * d + k]!)));
-      W[j * d + k] = g.div(n);
-    }
-  }
-  return { W, a, z };
-}
 
 describe('both bounds, neuron by neuron', () => {
   // Two points, two coordinates, two neurons on opposite sides of the kink (φ′ = 1 and γ) with
