@@ -57,3 +57,4 @@ export {
   type EdgeProblemArbOptions,
   type InvalidProblem,
 } from './arbitraries.js';
+export { projectedMixture, SPAN_TOLERANCE, type ProjectedPoints } from './projection.js';

@@ -1,4 +1,4 @@
-import { generateDataset } from '../../data/index.js';
+import { generateDataset, projectedMixture } from '../../data/index.js';
 import { gaussianTestError, limitDirection, minNormInterpolator, readStaircase, wellInitialised } from '../../theory/index.js';
 import { referenceShapeTheory } from '../../theory/shape.js';
 import { float64Trainer } from '../../trainers/index.js';
@@ -14,6 +14,9 @@ export const referenceTheory: TheoryPort = {
   testPoints(data, count, tag) {
     const { labelNoise: _clean, ...clean } = data;
     return generateDataset({ ...clean, n: count, seed: `${String(data.seed)}:${tag}` });
+  },
+  testProjections(data, directions, count, tag) {
+    return projectedMixture({ ...data, n: count, seed: `${String(data.seed)}:${tag}` }, directions);
   },
   minNormInterpolator,
   wellInitialised,

@@ -1,5 +1,5 @@
 import type { Arbitrary } from 'fast-check';
-import type { DatasetDescriptor, Dataset } from '../../data/index.js';
+import type { DatasetDescriptor, Dataset, ProjectedPoints } from '../../data/index.js';
 import type { Problem } from '../../problem/types.js';
 import type { GaussianTestError, LimitDirection, LimitDirectionOk, MinNorm, Staircase, WellInitialisation } from '../../theory/index.js';
 import type { ShapeTheory } from '../../theory/shape.js';
@@ -63,6 +63,12 @@ export interface TheoryPort extends ShapeTheory {
   gaussianTestError(wbar: Float64Array, mu: Float64Array, sigmaDiag?: Float64Array): GaussianTestError;
   /** `count` fresh points of the mixture `data` describes, labels clean, from a stream named by `tag`. */
   testPoints(data: DatasetDescriptor, count: number, tag: string): Dataset;
+  /**
+   * `count` fresh points of the same mixture seen only through `⟨v, x⟩` for each of `directions`, and
+   * `‖x‖²` (labels clean, stream named by `tag`; docs/theory.md §3.7): exact in law, and for Gaussian
+   * noise with Σ = σ²I drawn in the directions' span at a fraction of the cost of `testPoints`.
+   */
+  testProjections(data: DatasetDescriptor, directions: readonly ArrayLike<number>[], count: number, tag: string): ProjectedPoints;
   /** The min-norm interpolator of orthogonal data, `2(‖ỹ₊‖ + ‖ỹ₋‖)` (docs/theory.md §11). */
   minNormInterpolator(p: Problem): MinNorm;
   /** The well-initialisation event of MORTH26/DBP25 (docs/theory.md §11). */

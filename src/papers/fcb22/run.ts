@@ -4,7 +4,7 @@ import type { Problem } from '../../problem/types.js';
 import { marginLoss } from '../../problem/marginLoss.js';
 import { fcb22Hypotheses, nearOrthogonality, type Fcb22Hypotheses, type NearOrthogonalityReport } from '../../theory/index.js';
 import { margins } from '../../theory/margins.js';
-import { networkOutputs } from '../h25/network.js';
+import { networkOutputsFromProjections, rowsOf } from '../h25/network.js';
 import { scenarioProblem, type Scenario } from '../h25/scenario.js';
 
 /** What FCB-NOISY reads off one scenario. */
@@ -32,8 +32,9 @@ export async function fcbRun(s: Scenario, ctx: ClaimContext, testPoints: number)
   const q = margins(problem, W, marginLoss(problem.loss)).q;
   let trainMisfit = 0;
   for (const v of q) if (!(v > 0)) trainMisfit++;
-  const test = ctx.theory.testPoints(s.data, testPoints, 'fcb22-test');
-  const f = networkOutputs(problem, W, test);
+  // The points are read only through the rows of W(T) (docs/theory.md §3.7).
+  const test = ctx.theory.testProjections(s.data, rowsOf(W, problem.m, problem.d), testPoints, 'fcb22-test');
+  const f = networkOutputsFromProjections(problem, test, 0);
   let testErrors = 0;
   for (let i = 0; i < test.n; i++) if (!(test.y[i]! * f[i]! > 0)) testErrors++;
   const eta = s.data.labelNoise ?? 0;

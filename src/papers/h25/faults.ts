@@ -1,6 +1,6 @@
 import { theoryFault } from '../../claims/core/theoryFault.js';
 import type { Fault, TheoryPort } from '../../claims/core/types.js';
-import { makeRng } from '../../data/index.js';
+import { makeRng, type DatasetDescriptor } from '../../data/index.js';
 import { gaussianTestError, linearSvmDirection, type LimitDirection } from '../../theory/index.js';
 
 /**
@@ -42,13 +42,16 @@ export const h25Faults: readonly Fault[] = [
   theoryFault(
     'noise-variance',
     'fresh test points drawn with noise variance (1 + ε)·Σ',
-    (t, e) => ({
-      testPoints(data, count, tag) {
-        const d = data.d;
-        const sigmaDiag = Array.from({ length: d }, (_, k) => (1 + e) * (data.sigmaDiag?.[k] ?? 1));
-        return t.testPoints({ ...data, sigmaDiag }, count, tag);
-      },
-    }),
+    (t, e) => {
+      const inflated = (data: DatasetDescriptor): DatasetDescriptor => ({
+        ...data,
+        sigmaDiag: Array.from({ length: data.d }, (_, k) => (1 + e) * (data.sigmaDiag?.[k] ?? 1)),
+      });
+      return {
+        testPoints: (data, count, tag) => t.testPoints(inflated(data), count, tag),
+        testProjections: (data, directions, count, tag) => t.testProjections(inflated(data), directions, count, tag),
+      };
+    },
     { default: 0.1, min: 1e-3, max: 3 },
     'data',
   ),

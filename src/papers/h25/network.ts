@@ -1,4 +1,4 @@
-import type { Dataset } from '../../data/index.js';
+import type { Dataset, ProjectedPoints } from '../../data/index.js';
 import { addDots } from '../../engines/float64/kernel.js';
 import { leakyRelu } from '../../numerics/phi.js';
 import type { Problem } from '../../problem/types.js';
@@ -14,6 +14,30 @@ export function networkOutputs(p: Problem, W: Float64Array, test: Dataset): Floa
     f[i] = s;
   }
   return f;
+}
+
+/** The rows w_1, …, w_m of W (m×d, row-major), as directions for `testProjections`. */
+export function rowsOf(W: Float64Array, m: number, d: number): Float64Array[] {
+  return Array.from({ length: m }, (_, j) => W.subarray(j * d, (j + 1) * d));
+}
+
+/**
+ * f(x; W) at every projected point, with ⟨w_j, x⟩ read from column `first + j` of the projections
+ * (the rows of W passed to `testProjections` in order, from position `first`).
+ */
+export function networkOutputsFromProjections(p: Problem, proj: ProjectedPoints, first: number): Float64Array {
+  const f = new Float64Array(proj.n);
+  for (let i = 0; i < proj.n; i++) {
+    let s = 0;
+    for (let j = 0; j < p.m; j++) s += p.a[j]! * leakyRelu(proj.P[i * proj.r + first + j]!, p.gamma);
+    f[i] = s;
+  }
+  return f;
+}
+
+/** Column `s` of the projections: ⟨v_s, x⟩ at every point. */
+export function projectionColumn(proj: ProjectedPoints, s: number): Float64Array {
+  return Float64Array.from({ length: proj.n }, (_, i) => proj.P[i * proj.r + s]!);
 }
 
 /** ⟨w, x⟩ at every point of a test set. */

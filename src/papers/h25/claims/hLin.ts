@@ -1,8 +1,8 @@
 import { defineClaim } from '../../../claims/core/define.js';
 import { inapplicable, refutedBecause, verdictFromSlack } from '../../../claims/core/verdict.js';
 import { asymptoticApplicability, directionError } from '../measure.js';
-import { linearOutputs, networkOutputs, signDisagreement } from '../network.js';
-import type { Dataset } from '../../../data/index.js';
+import { networkOutputsFromProjections, projectionColumn, rowsOf, signDisagreement } from '../network.js';
+import type { ProjectedPoints } from '../../../data/index.js';
 import { pairClaim } from '../casePair.js';
 import { h25Run, type H25Run } from '../run.js';
 import { casePairArb, casePairDeepArb, LONG_RUN } from '../spaces.js';
@@ -10,7 +10,8 @@ import { casePairArb, casePairDeepArb, LONG_RUN } from '../spaces.js';
 /** What H-LIN reads: the run, w̄ from the context's theory, and fresh test points on demand. */
 interface LinRun extends H25Run {
   readonly wbar: Float64Array | null;
-  testPoints(): Dataset;
+  /** Fresh test points through the given directions (the context's `testProjections`). */
+  testProjections(directions: readonly ArrayLike<number>[]): ProjectedPoints;
 }
 import { nearest } from './hDir.js';
 
@@ -53,27 +54,29 @@ export const hLin = defineClaim('h25', {
     run: async (s, ctx) => {
       const run = await h25Run(s, ctx);
       const wbar = run.limit.status === 'ok' ? ctx.theory.wbar(run.problem, run.limit) : null;
-      return { ...run, testPoints: () => ctx.theory.testPoints(s.data, LIN_TEST_POINTS, 'lin'), wbar };
+      return { ...run, testProjections: (directions) => ctx.theory.testProjections(s.data, directions, LIN_TEST_POINTS, 'lin'), wbar };
     },
     applies: (_s, run) => asymptoticApplicability(run),
     check(_s, run) {
     if (run.limit.status !== 'ok') return inapplicable(run.limit.reason);
     if (run.wbar === null) return refutedBecause('w̄ is undefined: the rows of Ŵ do not share one vector per block');
     const p = run.problem;
-    const test = run.testPoints();
     const T = run.trajectory.steps;
     const cps = run.trajectory.checkpoints;
-    const lin = linearOutputs(run.wbar, test);
-    const D = (t: number): number => signDisagreement(networkOutputs(p, nearest(cps, t).W, test), lin);
     const last = cps[cps.length - 1]!;
-    const fT = networkOutputs(p, last.W, test);
+    // The checkpoints read (those nearest T/1000, T/100, T/10 and T, and the last), each once; the points are seen through
+    // w̄ (column 0) and the rows of W at each of them (columns 1 + u·m …), docs/theory.md §3.7.
+    const read = [...new Set([...[T / 1000, T / 100, T / 10, T].map((t) => nearest(cps, t)), last])];
+    const test = run.testProjections([run.wbar, ...read.flatMap((c) => rowsOf(c.W, p.m, p.d))]);
+    const lin = projectionColumn(test, 0);
+    const outputs = new Map(read.map((c, u) => [c, networkOutputsFromProjections(p, test, 1 + u * p.m)]));
+    const D = (t: number): number => signDisagreement(outputs.get(nearest(cps, t))!, lin);
+    const fT = outputs.get(last)!;
     const err = directionError(last.W, last.normW, run.limit.direction);
     let inRegion = 0;
     let disagreeInRegion = 0;
     for (let i = 0; i < test.n; i++) {
-      let xn = 0;
-      for (let k = 0; k < p.d; k++) xn += test.X[i * p.d + k]! ** 2;
-      if ((Math.sqrt(p.m) / 2) * p.gamma * Math.abs(lin[i]!) > run.limit.normF * err * Math.sqrt(xn)) {
+      if ((Math.sqrt(p.m) / 2) * p.gamma * Math.abs(lin[i]!) > run.limit.normF * err * Math.sqrt(test.sqNorm[i]!)) {
         inRegion++;
         if (Math.sign(fT[i]!) !== Math.sign(lin[i]!)) disagreeInRegion++;
       }
