@@ -34,10 +34,14 @@ import {
  * Every function throws InputError (field `W`) when W does not have m·d entries.
  */
 
-/** W as values of ctx.D (exact copies: decimal.js operations take the precision of their left operand). */
+/**
+ * W as values of ctx.D (exact copies: decimal.js operations take the precision of their left operand).
+ * Every `Decimal.clone` shares one prototype, so `instanceof` holds across precisions: the constructor
+ * itself is compared.
+ */
 function inContext(ctx: DecimalContext, W: readonly Decimal[]): Decimal[] {
   checkWeights(ctx, W);
-  return W.map((w) => (w instanceof ctx.D ? w : new ctx.D(w)));
+  return W.map((w) => (w.constructor === ctx.D ? w : new ctx.D(w)));
 }
 
 /** Pre-activations `⟨w_j, x_i⟩` (docs/theory.md §1) at index `i*m + j` (n×m row-major). */
