@@ -67,4 +67,15 @@ describe('expRounded: decimal.js exp, correctly rounded, in BigInt fixed point',
       expect(expRounded(new D(s), D).toString()).toBe(D.exp(new D(s)).toString());
     }
   });
+
+  it('takes the fixed-point path up to |u| = FAST_EXP_LIMIT inclusive, and defers just beyond and at 0', () => {
+    const D = decimalConstructor(30);
+    for (const s of [String(FAST_EXP_LIMIT), String(-FAST_EXP_LIMIT), '1e-40']) {
+      const fast = expFixedPoint(new D(s), D);
+      expect(fast?.toString(), s).toBe(D.exp(new D(s)).toString());
+    }
+    for (const s of [`${FAST_EXP_LIMIT}.000001`, `-${FAST_EXP_LIMIT}.000001`, '0', 'Infinity', '-Infinity', 'NaN']) {
+      expect(expFixedPoint(new D(s), D), s).toBeNull();
+    }
+  });
 });
