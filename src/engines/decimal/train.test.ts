@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../_testing/refusal.js';
 import { InputError } from '../../errors.js';
 import { validateProblem } from '../../problem/validate.js';
 import { defaultCheckpoints } from '../schedule.js';
@@ -80,5 +81,30 @@ describe('trainDecimal', () => {
     expect(field(() => trainDecimal(toy, { steps: -1 }))).toBe('steps');
     expect(field(() => trainDecimal(toy, { checkpoints: [40] }))).toBe('checkpoints');
     expect(field(() => trainDecimal(toy, { arithmetic: 'fast' as 'plain' }))).toBe('arithmetic');
+  });
+
+  it('hands a square-loss problem to the square path, which trains both layers in its one arithmetic', () => {
+    const square = validateProblem({ X: [[1], [-2]], y: [0.5, -1], gamma: 0.5, W0: [[0.25]], a: [0.5], loss: 'square', trainSecondLayer: true, lr: 0.125, steps: 2 });
+    const run = trainDecimal(square, { digits: 20 });
+    expect(run.arithmetic).toBe('plain');
+    expect(run.a).toBeDefined();
+    expect(run.checkpoints.every((c) => c.a !== undefined)).toBe(true);
+  });
+
+  it('states the refused value and the allowed range', () => {
+    const steps = refusal(() => trainDecimal(toy, { steps: 2.5 }));
+    expect(steps.field).toBe('steps');
+    expect(steps.message).toContain('must be a non-negative integer, got 2.5');
+    const digits = refusal(() => trainDecimal(toy, { digits: 19 }));
+    expect(digits.message).toContain('must be an integer in [20, 1000], got 19');
+    expect(refusal(() => trainDecimal(toy, { steps: 3, checkpoints: [4] })).message).toContain('checkpoint 4 is past the last step (3)');
+  });
+
+  it('records the listed checkpoints only, sorted and without repeats, with W when asked', () => {
+    const run = trainDecimal(toy, { digits: 20, steps: 4, checkpoints: [4, 1, 1], recordW: true });
+    expect(run.checkpoints.map((c) => c.t)).toEqual([1, 4]);
+    expect(run.checkpoints.every((c) => c.W !== undefined && c.W.length === toy.m * toy.d)).toBe(true);
+    expect((run.checkpoints[1]!.W as readonly Decimal[]).map(String)).toEqual(run.W.map(String));
+    expect(trainDecimal(toy, { digits: 20, steps: 4, arithmetic: 'plain' }).arithmetic).toBe('plain');
   });
 });
