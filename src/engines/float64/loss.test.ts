@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
-import { logLossAt, logMeanLoss, lossAt, lossDerivativeAt, meanLoss } from './loss.js';
+import { refusal } from '../../_testing/refusal.js';
+import { logLossAt, logMeanLoss, lossAt, lossDerivativeAt, meanLoss, squareLoss } from './loss.js';
 
 /**
  * Against the naive formulas at moderate margins: `log(1 + e^{−q})` computed naively loses
@@ -101,5 +102,47 @@ describe('logMeanLoss and meanLoss', () => {
   it('refuses an empty margin vector', () => {
     expect(() => logMeanLoss('exp', new Float64Array(0))).toThrow(InputError);
     expect(() => meanLoss('exp', new Float64Array(0))).toThrow(InputError);
+  });
+});
+
+describe('refusals of the mean losses', () => {
+  it('refuse an empty margin vector, naming q and saying a margin is needed', () => {
+    for (const f of [() => logMeanLoss('exp', new Float64Array(0)), () => meanLoss('logistic', new Float64Array(0))]) {
+      const e = refusal(f);
+      expect(e.field).toBe('q');
+      expect(e.message).toBe('q: the mean loss needs at least one margin');
+    }
+  });
+});
+
+describe('squareLoss (docs/theory.md §1, §11)', () => {
+  it('is ½·mean of the squared residuals, worked by hand', () => {
+    // Residuals 1, −2, 0: (1 + 4 + 0) / (2·3) = 5/6.
+    const { loss, logLoss } = squareLoss(Float64Array.from([1, 0, 3]), Float64Array.from([0, 2, 3]));
+    expect(relErr(loss, 5 / 6)).toBeLessThanOrEqual(NAIVE_REL_TOL);
+    expect(relErr(logLoss, Math.log(5 / 6))).toBeLessThanOrEqual(NAIVE_REL_TOL);
+  });
+
+  it('counts a residual whose output is the negated target (f = −y), not only f − y of one sign', () => {
+    // r = 1 − (−1) = 2, so L = ½·4 = 2 although f + y = 0.
+    const { loss, logLoss } = squareLoss(Float64Array.from([1]), Float64Array.from([-1]));
+    expect(relErr(loss, 2)).toBeLessThanOrEqual(NAIVE_REL_TOL);
+    expect(relErr(logLoss, Math.log(2))).toBeLessThanOrEqual(NAIVE_REL_TOL);
+  });
+
+  it('is 0 with log L = −Infinity exactly when every residual is 0', () => {
+    expect(squareLoss(Float64Array.from([0.5, -2]), Float64Array.from([0.5, -2]))).toEqual({ loss: 0, logLoss: -Infinity });
+  });
+
+  it('refuses no outputs and outputs of another length than the targets, naming f and both lengths', () => {
+    const empty = refusal(() => squareLoss(new Float64Array(0), new Float64Array(0)));
+    expect(empty.field).toBe('f');
+    expect(empty.message).toBe('f: expected 0 outputs (one per target, at least one), got 0');
+    const short = refusal(() => squareLoss(Float64Array.from([1]), Float64Array.from([1, 2])));
+    expect(short.field).toBe('f');
+    expect(short.message).toBe('f: expected 2 outputs (one per target, at least one), got 1');
+    const long = refusal(() => squareLoss(Float64Array.from([1, 2]), Float64Array.from([1])));
+    expect(long.field).toBe('f');
+    expect(long.message).toBe('f: expected 1 outputs (one per target, at least one), got 2');
   });
 });
