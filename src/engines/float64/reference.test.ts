@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError, NumericalError } from '../../errors.js';
 import { unitRoundoff } from '../../numerics/roundoff.js';
 import type { Problem } from '../../problem/types.js';
-import { gradientOf, lossOf, margins, preactivations, stepFrom } from './reference.js';
+import { refusal, thrown } from '../../_testing/refusal.js';
+import { gradientOf, lossOf, margins, outputsOf, preactivations, squareGradientOf, stepFrom } from './reference.js';
 import { testProblem } from './_testing/support.js';
 
 /**
@@ -101,5 +102,81 @@ describe('reference helpers', () => {
     const next = stepFrom(p, p.W0);
     expect(p.W0).toEqual(before);
     expect(next).not.toEqual(before);
+  });
+});
+
+/** One point per row of X, one neuron, a linear φ (γ = 1) and a = 1, so each margin is y_i ⟨w, x_i⟩. */
+function linearProblem(X: number[], d: number, W: number[], overrides: Partial<Problem> = {}): Problem {
+  const n = X.length / d;
+  return {
+    n,
+    d,
+    m: 1,
+    X: Float64Array.from(X),
+    y: new Float64Array(n).fill(1),
+    a: Float64Array.from([1]),
+    W0: Float64Array.from(W),
+    gamma: 1,
+    loss: 'exp',
+    lr: 0.1,
+    steps: 1,
+    ...overrides,
+  };
+}
+
+describe('reference refusals and overflow reports', () => {
+  it('state the expected length m·d and the length given when W has the wrong shape', () => {
+    const p: Problem = { ...kinkProblem(0.5), d: 3, X: new Float64Array(6), W0: new Float64Array(6) };
+    const e = refusal(() => preactivations(p, new Float64Array(4)));
+    expect(e.field).toBe('W');
+    expect(e.message).toBe('W: expected a Float64Array of length m·d = 6, got 4');
+  });
+
+  it('report the first margin that overflows, with its index and value', () => {
+    // q_0 = 1e200 is finite; q_1 = 1e200·1e200 overflows to +Infinity.
+    const p = linearProblem([1, 1e200], 1, [1e200]);
+    const e = thrown(() => margins(p, p.W0));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('margins');
+    expect((e as NumericalError).message).toBe('margins: q[1] = Infinity is not finite');
+  });
+
+  it('report the first gradient entry that overflows by its (row, column) and value', () => {
+    // q = −700, so ℓ′(q) = −e^{700} ≈ −1.0e304: entry (0, 0) = ℓ′·1 is finite, entry (0, 1) = ℓ′·1e300 is −Infinity.
+    const p = linearProblem([1, 1e300], 2, [-700, 0]);
+    const e = thrown(() => gradientOf(p, p.W0));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('gradient');
+    expect((e as NumericalError).message).toBe('gradient: entry (0, 1) = -Infinity is not finite');
+  });
+
+  it('report the first entry of a step that overflows although the gradient is finite', () => {
+    // W = 0 gives q = 0, ℓ′(0) = −1 and ∇L = (0, −4); W − α∇L = (0, 4α) overflows for α = 1e308.
+    const p = linearProblem([0, 4], 2, [0, 0], { lr: 1e308 });
+    expect(Array.from(gradientOf(p, p.W0))).toEqual([0, -4]);
+    const e = thrown(() => stepFrom(p, p.W0));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('W');
+    expect((e as NumericalError).message).toBe('W: entry 1 of the step is not finite');
+  });
+});
+
+describe('outputsOf and squareGradientOf (docs/theory.md §1, §11)', () => {
+  it('refuse a second layer that is not a Float64Array of length m, naming a and m', () => {
+    const p = kinkProblem(0.5);
+    for (const a of [new Float64Array(1), new Float64Array(3), [1, 2] as unknown as Float64Array]) {
+      const e = refusal(() => outputsOf(p, p.W0, a));
+      expect(e.field).toBe('a');
+      expect(e.message).toBe('a: expected a Float64Array of length m = 2');
+    }
+  });
+
+  it('throw NumericalError when a residual overflows', () => {
+    // f = −1e308 against the target y = 1e308: r = −2e308 overflows.
+    const p = linearProblem([1], 1, [-1e308], { loss: 'square', y: Float64Array.from([1e308]) });
+    const e = thrown(() => squareGradientOf(p, p.W0, p.a));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('gradient');
+    expect((e as NumericalError).message).toBe('gradient: a square-loss gradient entry is not finite');
   });
 });
