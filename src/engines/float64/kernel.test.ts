@@ -48,11 +48,46 @@ describe('addDots', () => {
   });
 });
 
+describe('addDots within larger buffers', () => {
+  // Odd and even np, each with nq below 4, a multiple of 4 and a multiple of 4 plus a remainder: every tile and edge path.
+  const shapes: [number, number, number][] = [[1, 1, 2], [1, 4, 3], [3, 5, 2], [2, 1, 3], [2, 4, 2], [4, 6, 3], [3, 8, 1]];
+  it.each(shapes)('writes only the first np·nq entries of out and reads only the first np rows of P (np=%i, nq=%i, len=%i)', (np, nq, len) => {
+    // P and out carry one more row than the call names, as a workspace sized for a larger problem would.
+    const P = randomMatrix(np + 1, len, `Pbig${np}-${len}`);
+    const Q = randomMatrix(nq, len, `Qbig${nq}-${len}`);
+    const SENTINEL = 7;
+    const out = new Float64Array((np + 1) * nq).fill(SENTINEL);
+    addDots(out, P, np, Q, nq, len);
+    for (let k = np * nq; k < out.length; k++) expect(out[k]).toBe(SENTINEL);
+    for (let p = 0; p < np; p++) {
+      for (let q = 0; q < nq; q++) {
+        let s = 0;
+        for (let k = 0; k < len; k++) s += P[p * len + k] * Q[q * len + k];
+        expect(Math.abs(out[p * nq + q] - SENTINEL - s)).toBeLessThanOrEqual(DOT_ABS_TOL);
+      }
+    }
+  });
+
+  it('leaves out unchanged when the rows are empty (len = 0: every dot product is the empty sum)', () => {
+    const out = Float64Array.from([1, -0, 3]);
+    addDots(out, new Float64Array(0), 3, new Float64Array(0), 1, 0);
+    expect(Array.from(out)).toEqual([1, -0, 3]);
+  });
+});
+
 describe('transposeInto', () => {
   it('transposes', () => {
     const P = Float64Array.from([1, 2, 3, 4, 5, 6]);
     const out = new Float64Array(6);
     transposeInto(out, P, 2, 3);
     expect(Array.from(out)).toEqual([1, 4, 2, 5, 3, 6]);
+  });
+
+  it('writes only the first rows·cols entries of a longer output', () => {
+    // P holds a third row that the call does not name; out has room for it.
+    const P = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const out = new Float64Array(9).fill(-1);
+    transposeInto(out, P, 2, 3);
+    expect(Array.from(out)).toEqual([1, 4, 2, 5, 3, 6, -1, -1, -1]);
   });
 });
