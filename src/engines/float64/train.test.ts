@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InputError, NumericalError } from '../../errors.js';
 import type { Problem } from '../../problem/types.js';
 import { defaultCheckpoints } from '../schedule.js';
@@ -10,6 +10,7 @@ import { FORMULATION_REL_TOL, STEP_REL_TOL, relativeDistance, testProblem } from
 import { trainFloat64 } from './train.js';
 import { wasmKernelStatus } from '../wasm/kernel.js';
 import { samples } from '../../_testing/samples.js';
+import { refusal, thrown } from '../../_testing/refusal.js';
 
 /** Steps of the long agreement runs (fewer on instrumented code). */
 const LONG_RUN = samples(2000, 200);
@@ -191,5 +192,124 @@ describe('dual ‖W‖ without materialising', () => {
     const w = engine.weights()[0];
     expect(norm).toBe(Math.abs(w));
     expect(rel(norm, 1e-9)).toBeLessThan(1e-6);
+  });
+});
+
+/**
+ * One weight on one sample, linear φ (γ = 1), exp loss, x = y = a = 1, w(0) = 0, α = 1: the margin is w,
+ * L(w) = e^{−w} and ∇L(w) = −e^{−w}, so w(1) = 0 + 1·e^0 = 1 exactly, L(0) = 1 and L(1) = e^{−1}.
+ */
+function oneWeight(steps: number): Problem {
+  return {
+    n: 1, d: 1, m: 1, X: Float64Array.from([1]), y: Float64Array.from([1]), a: Float64Array.from([1]),
+    W0: Float64Array.from([0]), gamma: 1, loss: 'exp', lr: 1, steps,
+  };
+}
+
+const runs = [
+  ['primal', 'js'],
+  ['primal', 'wasm'],
+  ['dual', 'js'],
+] as const;
+
+describe('trainFloat64 on one weight worked by hand', () => {
+  it.each(runs.filter(([, kernel]) => kernel === 'js' || wasmKernelStatus().available))(
+    'reports the loss of the last step when no checkpoint is asked for (%s, %s)',
+    (formulation, kernel) => {
+      const run = trainFloat64(oneWeight(1), { formulation, kernel, checkpoints: [] });
+      expect(run.engine).toBe('float64');
+      expect(run.checkpoints).toEqual([]);
+      expect([...run.W]).toEqual([1]);
+      expect(run.loss).toBe(Math.exp(-1));
+    },
+  );
+
+  it.each(runs.filter(([, kernel]) => kernel === 'js' || wasmKernelStatus().available))(
+    'reports the loss of the last step, not of the last checkpoint, when the checkpoints stop early (%s, %s)',
+    (formulation, kernel) => {
+      const run = trainFloat64(oneWeight(1), { formulation, kernel, checkpoints: [0], recordW: true });
+      expect(run.checkpoints).toEqual([{ t: 0, loss: 1, logLoss: 0, minMargin: 0, maxMargin: 0, normW: 0, W: Float64Array.from([0]) }]);
+      expect(run.loss).toBe(Math.exp(-1));
+      expect([...run.W]).toEqual([1]);
+    },
+  );
+
+  it('records each checkpoint of a run that ends on one, and reports the last as the run’s loss', () => {
+    const run = trainFloat64(oneWeight(1), { formulation: 'primal', kernel: 'js', checkpoints: [1, 0, 1], recordW: true });
+    expect(run.engine).toBe('float64');
+    expect(run.checkpoints.map((c) => [c.t, c.loss, c.minMargin, c.normW, [...c.W!]])).toEqual([
+      [0, 1, 0, 0, [0]],
+      [1, Math.exp(-1), 1, 1, [1]],
+    ]);
+    expect(run.loss).toBe(Math.exp(-1));
+  });
+
+  it('throws NumericalError at the first checkpoint whose loss overflows, before any step, stating log L', () => {
+    // w(0) = −1000: the margin is −1000, L = e^{1000} overflows while log L = 1000 is exact.
+    const p = { ...oneWeight(0), W0: Float64Array.from([-1000]) };
+    const e = thrown(() => trainFloat64(p, { formulation: 'primal', kernel: 'js' }));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('loss at step 0');
+    expect((e as NumericalError).message).toBe('loss at step 0: L overflows float64 (log L = 1000): a margin is below about −709 with the exp loss');
+  });
+});
+
+describe('trainFloat64 refusals state the value and what was expected', () => {
+  const p = oneWeight(3);
+
+  it('refuses a negative or fractional step count', () => {
+    expect(refusal(() => trainFloat64(p, { steps: -1 })).message).toBe('steps: must be a non-negative integer, got -1');
+    expect(refusal(() => trainFloat64(p, { steps: 0.5 })).message).toBe('steps: must be a non-negative integer, got 0.5');
+  });
+
+  it('refuses a recordW that is not a boolean, naming its type', () => {
+    expect(refusal(() => trainFloat64(p, { recordW: 1 as never })).message).toBe('recordW: expected a boolean, got number');
+    expect(refusal(() => trainFloat64(p, { recordW: 'yes' as never })).message).toBe('recordW: expected a boolean, got string');
+  });
+
+  it('refuses an unknown formulation or kernel, listing the known ones', () => {
+    expect(refusal(() => trainFloat64(p, { formulation: 'both' as never })).message).toBe(
+      'formulation: expected one of "primal", "dual", "auto", got both',
+    );
+    expect(refusal(() => trainFloat64(p, { kernel: 'gpu' as never })).message).toBe('kernel: expected one of "wasm", "js", "auto", got gpu');
+  });
+
+  it.runIf(wasmKernelStatus().available)('refuses the WebAssembly kernel when the runtime cannot instantiate it, while auto falls back to plain code', () => {
+    vi.stubGlobal('WebAssembly', undefined);
+    try {
+      const e = refusal(() => trainFloat64(p, { formulation: 'primal', kernel: 'wasm' }));
+      expect(e.field).toBe('kernel');
+      // The binary compiled (the status is available, with no reason), so the fallback names the memory.
+      expect(e.message).toBe('kernel: the WebAssembly kernel cannot run here: the shape does not fit in its memory');
+      const auto = trainFloat64(p, { formulation: 'primal' });
+      expect(auto.kernel).toBe('js');
+      expect(bytes(auto.W)).toEqual(bytes(trainFloat64(p, { formulation: 'primal', kernel: 'js' }).W));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it.runIf(!wasmKernelStatus().available)('refuses the WebAssembly kernel where it cannot run, giving the reason', () => {
+    const e = refusal(() => trainFloat64(p, { formulation: 'primal', kernel: 'wasm' }));
+    expect(e.message).toBe(`kernel: the WebAssembly kernel cannot run here: ${wasmKernelStatus().reason!}`);
+  });
+});
+
+describe('auto counts each materialisation of W once', () => {
+  // n = d = m = 1, 4 steps: primal 4·4nmd = 16 flops; dual 4·2mn² + 2n²d + 2mnd = 12 plus 2mnd = 2 per
+  // materialisation, so dual (14 < 16) with one materialisation and primal (16) with two.
+  it('takes dual when W is recorded only at the last step, which is also the final W', () => {
+    expect(formulationCost({ n: 1, d: 1, m: 1 }, 4, 1)).toEqual({ primal: 16, dual: 14 });
+    expect(trainFloat64(oneWeight(4), { checkpoints: [4], recordW: true }).formulation).toBe('dual');
+  });
+
+  it('takes primal when W is recorded at an earlier checkpoint, so the final W is a second materialisation', () => {
+    expect(formulationCost({ n: 1, d: 1, m: 1 }, 4, 2)).toEqual({ primal: 16, dual: 16 });
+    expect(trainFloat64(oneWeight(4), { checkpoints: [0], recordW: true }).formulation).toBe('primal');
+  });
+
+  it('takes dual when no W is recorded: only the final W is materialised', () => {
+    expect(trainFloat64(oneWeight(4), { checkpoints: [0], recordW: false }).formulation).toBe('dual');
+    expect(trainFloat64(oneWeight(4), { checkpoints: [4], recordW: false }).formulation).toBe('dual');
   });
 });
