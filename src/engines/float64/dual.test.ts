@@ -105,4 +105,45 @@ describe('DualEngine.normW: the formula or the materialised W (docs/theory.md §
     expect(engine.normW()).toBe(79 * 2 ** 505);
     expect(engine.materialisations).toBe(1);
   });
+
+  it('agrees with the primal form on a W whose squares underflow', () => {
+    // ‖W(0)‖ = 2^-600, whose square 2^-1200 is below the smallest double.
+    const p: Problem = {
+      n: 1,
+      d: 1,
+      m: 1,
+      X: Float64Array.of(1),
+      y: Float64Array.of(1),
+      a: Float64Array.of(1),
+      W0: Float64Array.of(2 ** -600),
+      gamma: 0.5,
+      loss: 'exp',
+      lr: 0.5,
+      steps: 1,
+    };
+    expect(new DualEngine(p).normW()).toBe(2 ** -600);
+    expect(new PrimalEngine(p).normW()).toBe(2 ** -600);
+  });
+
+  it('agrees with the primal form when the Gram matrix underflows', () => {
+    // x = 2^-565: K = x² = 2^-1130 underflows to 0. q(0) = 2^-565, so ℓ'(q) = −e^{−q} rounds to −1 and
+    // A = lr = 2^995; W(1) = 1 + 2^995·2^-565 rounds to 2^430, while the formula, reading K = 0, misses A²K.
+    const p: Problem = {
+      n: 1,
+      d: 1,
+      m: 1,
+      X: Float64Array.of(2 ** -565),
+      y: Float64Array.of(1),
+      a: Float64Array.of(1),
+      W0: Float64Array.of(1),
+      gamma: 1,
+      loss: 'exp',
+      lr: 2 ** 995,
+      steps: 1,
+    };
+    for (const engine of [new DualEngine(p), new PrimalEngine(p)]) {
+      engine.step();
+      expect(engine.normW()).toBe(2 ** 430);
+    }
+  });
 });
