@@ -58,15 +58,14 @@ class DualProducts implements DenseProducts {
     this.A = new Float64Array(m * n);
     this.W = new Float64Array(m * d);
     this.xNorm = new Float64Array(n);
-    // Scaled norms: √K_ii and √‖w_j(0)‖² are 0 when the squares underflow, which would void the bound.
-    for (let i = 0; i < n; i++) this.xNorm[i] = euclideanNorm(p.X, i * d, d);
+    for (let i = 0; i < n; i++) this.xNorm[i] = Math.sqrt(this.K[i * n + i]);
     this.w0Norm = new Float64Array(m);
     this.w0Sq = new Float64Array(m);
     for (let j = 0; j < m; j++) {
       let s = 0;
       for (let k = 0; k < d; k++) s += p.W0[j * d + k] * p.W0[j * d + k];
       this.w0Sq[j] = s;
-      this.w0Norm[j] = euclideanNorm(p.W0, j * d, d);
+      this.w0Norm[j] = Math.sqrt(s);
     }
     // Accumulation lengths of the bound in normW, rounded up: ‖w_j(0)‖², Z0 and K (d each), A K (n,
     // plus one addition per length block, plus the addition of Z0), the per-row sum (n + 2) and the
