@@ -5,6 +5,9 @@ import { addDots, blockLength, transposeInto } from './kernel.js';
 import { GdEngine, type DenseProducts } from './step.js';
 import { DUAL_NORM_REL_TOL } from './tolerances.js';
 
+/** The smallest positive double: a product that lands among the subnormals errs by at most half of it. */
+const SUBNORMAL_SPACING = 2 ** -1074;
+
 /**
  * The dual form's products (docs/theory.md §1). Every update `−α ∇_{w_j} L = Σ_i c_ji x_i` is a
  * combination of the data rows, so `W(t) = W(0) + A(t) X` with A m×n, `A(0) = 0`. With the Gram
@@ -105,30 +108,37 @@ class DualProducts implements DenseProducts {
    * `Z = Z0 + A K`. Rounding caveat: the cross term can cancel the other two (W ≈ 0 while W0 and
    * A X are large), and then the formula loses all its digits. So it also computes the first-order
    * a-priori bound (Higham §3.1, with `|⟨u, v⟩| ≤ ‖u‖‖v‖`) `E = γ_N Σ_j (‖w_j(0)‖ + s_j)²`,
-   * `s_j = Σ_i |A_ji| ‖x_i‖`, and materialises W (2mnd flops) and takes its norm directly whenever
+   * `s_j = Σ_i |A_ji| ‖x_i‖`, plus the underflow term `η (n + d) Σ_j (1 + Σ_i |A_ji|)²` (`η` the smallest
+   * positive double: each product of K, Z0, A K, the cross term and `‖w_j(0)‖²` that falls among the
+   * subnormals errs by up to `η/2`, and A carries those of K and Z0 into the cross term), and
+   * materialises W (2mnd flops) and takes its norm directly whenever
    * `E > DUAL_NORM_REL_TOL · ‖W‖²` (or the formula is not finite). When W is already materialised
    * since the last update, its norm is taken directly.
    */
   normW(preactivations: () => Float64Array): number {
     if (this.wAt === this.updates) return euclideanNorm(this.W);
     const Z = preactivations();
-    const { n, m, A, Z0, xNorm } = this;
+    const { n, d, m, A, Z0, xNorm } = this;
     let sq = 0;
     let scaleSum = 0;
+    let underflowSum = 0;
     for (let j = 0; j < m; j++) {
       const row = j * n;
       let cross = 0;
       let s = 0;
+      let sA = 1;
       for (let i = 0; i < n; i++) {
         const aji = A[row + i];
         cross += aji * (Z0[row + i] + Z[row + i]);
         s += Math.abs(aji) * xNorm[i];
+        sA += Math.abs(aji);
       }
       sq += this.w0Sq[j] + cross;
       const r = this.w0Norm[j] + s;
       scaleSum += r * r;
+      underflowSum += sA * sA;
     }
-    const bound = gammaK(this.normRoundings) * scaleSum;
+    const bound = gammaK(this.normRoundings) * scaleSum + SUBNORMAL_SPACING * (n + d) * underflowSum;
     if (Number.isFinite(sq) && Number.isFinite(bound) && bound <= DUAL_NORM_REL_TOL * sq) return Math.sqrt(sq);
     return euclideanNorm(this.weights());
   }
