@@ -5,6 +5,7 @@ import {
   alignDoubles,
   binaryParts,
   digitLength,
+  dotAligned,
   dotMixed,
   scaledFromDouble,
   times,
@@ -12,6 +13,8 @@ import {
   exactSumUnbounded,
   roundedSum,
   roundScaled,
+  roundToScaled,
+  roundedSumScaled,
   roundWideSum,
   scaledFromDecimal,
   SPREAD_LIMIT,
@@ -19,6 +22,7 @@ import {
   type Scaled,
 } from './fixedPoint.js';
 import { NumericalError } from '../../errors.js';
+import { thrown } from '../../_testing/refusal.js';
 import { DECIMAL_EXPONENT_LIMIT } from './precision.js';
 import { decimalConstructor } from './precision.js';
 
@@ -65,6 +69,55 @@ describe('scaledFromDecimal', () => {
     }
     expect(scaledFromDecimal(new D(0))).toEqual({ coef: 0n, exp: 0 });
   });
+
+  it('refuses NaN and ±Infinity with a NumericalError naming the quantity ("value" by default)', () => {
+    const nan = thrown(() => scaledFromDecimal(new D(NaN)));
+    expect(nan).toBeInstanceOf(NumericalError);
+    expect((nan as NumericalError).quantity).toBe('value');
+    expect((nan as NumericalError).message).toBe('value: non-finite decimal NaN');
+    const inf = thrown(() => scaledFromDecimal(new D(-Infinity), 'W at step 4'));
+    expect(inf).toBeInstanceOf(NumericalError);
+    expect((inf as NumericalError).quantity).toBe('W at step 4');
+    expect((inf as NumericalError).message).toBe('W at step 4: non-finite decimal -Infinity');
+  });
+});
+
+describe('align and dotAligned', () => {
+  it('aligns terms exactly SPREAD_LIMIT orders apart, and gives up one order beyond', () => {
+    expect(align([{ coef: 1n, exp: 0 }, { coef: -3n, exp: SPREAD_LIMIT }])).toEqual({
+      coefs: [1n, -3n * 10n ** BigInt(SPREAD_LIMIT)],
+      exp: 0,
+    });
+    expect(align([{ coef: 1n, exp: 0 }, { coef: -3n, exp: SPREAD_LIMIT + 1 }])).toBeUndefined();
+  });
+
+  it('ignores the exponent of a zero entry: zero has no order of magnitude to span', () => {
+    // the non-zero entries are 7 orders apart; the zero's exponent 10^4 orders away must not matter
+    const xs: Scaled[] = [{ coef: 2n, exp: 7 }, { coef: 0n, exp: -10_000 }, { coef: 5n, exp: 0 }];
+    expect(align(xs)).toEqual({ coefs: [20_000_000n, 0n, 5n], exp: 0 });
+    expect(exactSum(xs)).toEqual({ coef: 20_000_005n, exp: 0 });
+  });
+
+  it('multiplies aligned vectors entry by entry, adding the exponents', () => {
+    // (3·10^-2)(4·10^5) + (−2·10^-2)(7·10^5) + (5·10^-2)(−1·10^5) = (12 − 14 − 5)·10^3
+    const u = { coefs: [3n, -2n, 5n], exp: -2 };
+    const v = { coefs: [4n, 7n, -1n], exp: 5 };
+    expect(dotAligned(u, v)).toEqual({ coef: -7n, exp: 3 });
+    expect(dotAligned({ coefs: [9n], exp: 4 }, { coefs: [2n], exp: 6 })).toEqual({ coef: 18n, exp: 10 });
+  });
+});
+
+describe('exactSumUnbounded', () => {
+  it('is exact zero, {0, 0}, for no terms or only zero terms', () => {
+    expect(exactSumUnbounded([])).toEqual({ coef: 0n, exp: 0 });
+    expect(exactSumUnbounded([{ coef: 0n, exp: 3 }, { coef: 0n, exp: -8 }])).toEqual({ coef: 0n, exp: 0 });
+  });
+
+  it('puts the sum on the smallest exponent of its non-zero terms, whatever the zeros\' exponents', () => {
+    // a zero at 10^-10^12 or 10^10^12 would need a coefficient of 10^12 digits if it set the scale
+    const terms: Scaled[] = [{ coef: 0n, exp: -1e12 }, { coef: 3n, exp: 2 }, { coef: -1n, exp: 0 }, { coef: 0n, exp: 1e12 }];
+    expect(exactSumUnbounded(terms)).toEqual({ coef: 299n, exp: 0 });
+  });
 });
 
 describe('roundScaled', () => {
@@ -82,6 +135,27 @@ describe('roundScaled', () => {
       if (!got.eq(want)) failures.push(`${coef}e${exp}/${divisor}: ${got} vs ${want}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('roundToScaled', () => {
+  it('gives exact zero {0, 0} for a zero coefficient, whatever its exponent and divisor', () => {
+    expect(roundToScaled({ coef: 0n, exp: 7 }, 5)).toEqual({ coef: 0n, exp: 0 });
+    expect(roundToScaled({ coef: 0n, exp: -7 }, 5, 3n)).toEqual({ coef: 0n, exp: 0 });
+  });
+
+  it('returns a value that already fits in p digits unchanged when there is no divisor', () => {
+    expect(roundToScaled({ coef: 5n, exp: 0 }, 10)).toEqual({ coef: 5n, exp: 0 });
+    expect(roundToScaled({ coef: -123n, exp: -7 }, 3)).toEqual({ coef: -123n, exp: -7 });
+  });
+
+  it('rounds a quotient up when its digits look like a tie but the division left a remainder', () => {
+    // 1751/7 = 250.142857…: to one digit the kept digits 2|50 look like a tie, but the value is above
+    // 250, so it rounds up to 3·10^2 (half-even alone would keep the even 2)
+    expect(roundToScaled({ coef: 1751n, exp: 0 }, 1, 7n)).toEqual({ coef: 3n, exp: 2 });
+    expect(roundToScaled({ coef: -1751n, exp: 0 }, 1, 7n)).toEqual({ coef: -3n, exp: 2 });
+    // 1750/7 = 250 exactly: a true tie, to the even 2·10^2
+    expect(roundToScaled({ coef: 1750n, exp: 0 }, 1, 7n)).toEqual({ coef: 2n, exp: 2 });
   });
 });
 
@@ -119,6 +193,24 @@ describe('roundedSum', () => {
     }
   });
 
+  it('keeps a tail that could cross a midpoint when splitting a wide sum', () => {
+    // 1 − 9·0.00009 = 0.99919, which is 0.999 to 3 digits. The nine small terms together (0.00081)
+    // reach past the midpoint 0.9995 below 1, so they cannot be reduced to their sign.
+    const terms: Scaled[] = [{ coef: 1n, exp: 0 }, ...Array.from({ length: 9 }, () => ({ coef: -9n, exp: -5 }))];
+    expect(roundWideSum(terms, 3)).toEqual({ coef: 999n, exp: -3 });
+    expect(roundedSumScaled(terms, 3)).toEqual({ coef: 999n, exp: -3 });
+  });
+
+  it('rounds a tie to even when the tiny terms of a wide sum cancel exactly', () => {
+    const huge = SPREAD_LIMIT + 1000;
+    // 26 digits ending in 15: a tie at 25 digits whose kept last digit 1 is odd, so half-even rounds up
+    const tie: Scaled = { coef: 12345n * 10n ** 21n + 15n, exp: -4 };
+    const want: Scaled = { coef: 12345n * 10n ** 20n + 2n, exp: -3 };
+    const terms: Scaled[] = [tie, { coef: 3n, exp: -huge }, { coef: -3n, exp: -huge }];
+    expect(roundWideSum(terms, 25)).toEqual(want);
+    expect(roundedSumScaled(terms, 25)).toEqual(want);
+  });
+
   it('agrees with the aligned path on random sums of mixed magnitudes', () => {
     const rng = makeRng('wide-sum');
     for (let r = 0; r < 200; r++) {
@@ -154,6 +246,12 @@ describe('binary-scaled doubles', () => {
     expect(binaryParts(0)).toEqual({ m: 0n, e: 0 });
   });
 
+  it('scales a row by its smallest non-zero binary exponent, so a zero does not widen the coefficients', () => {
+    // 2^1000 and 3·2^1001 need 1 and 3 bits above 2^1000; a zero (m = 0, e = 0) must not pull the scale to 2^0
+    expect(alignDoubles([0, 2 ** 1000, 3 * 2 ** 1001])).toEqual({ coefs: [0n, 1n, 6n], exp2: 1000 });
+    expect(alignDoubles([0, -0])).toEqual({ coefs: [0n, 0n], exp2: 0 });
+  });
+
   it('gives exactly the decimal dot product, from 1e-300 to 1e300 and with zeros', () => {
     const rng = makeRng('dot-mixed');
     for (let trial = 0; trial < 200; trial++) {
@@ -178,7 +276,13 @@ describe('withinDecimalRange', () => {
     expect(withinDecimalRange({ coef: 5n, exp: -L }, 'w')).toEqual({ coef: 5n, exp: -L });
     expect(withinDecimalRange({ coef: 123n, exp: -L - 2 }, 'w')).toEqual({ coef: 123n, exp: -L - 2 }); // leading digit at 10^-9e15
     expect(withinDecimalRange({ coef: 12n, exp: L - 1 }, 'w')).toEqual({ coef: 12n, exp: L - 1 });
-    expect(() => withinDecimalRange({ coef: 12n, exp: L }, 'w')).toThrow(NumericalError);
+    const e = thrown(() => withinDecimalRange({ coef: 12n, exp: L }, 'W at step 9'));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('W at step 9');
+    // 12·10^9e15 has its leading digit at 10^(9e15 + 1)
+    expect((e as NumericalError).message).toBe("W at step 9: beyond decimal.js's range (10^9000000000000001)");
+    // zero is in range whatever exponent it carries
+    expect(withinDecimalRange({ coef: 0n, exp: L + 5 }, 'w').coef).toBe(0n);
     const D = decimalConstructor(20);
     expect(new D(`5e${-L - 1}`).isZero()).toBe(true); // what decimal.js does, for comparison
     expect(new D(`12e${L}`).isFinite()).toBe(false);
