@@ -243,6 +243,8 @@ describe('one step by hand at zero margins', () => {
         expect(e).toBeInstanceOf(NumericalError);
         expect((e as NumericalError).quantity).toBe('W[1]');
       }
+      // plain: w_1 − α·g_1 with α·g_1 beyond decimal.js's range below is +Infinity
+      if (arithmetic === 'plain') expect((thrown(() => step(ctx, W)) as Error).message).toBe('W[1]: the GD step left the finite range (Infinity)');
     }
   });
 
@@ -257,6 +259,7 @@ describe('one step by hand at zero margins', () => {
     const e = thrown(() => loss(plain, W));
     expect(e).toBeInstanceOf(NumericalError);
     expect((e as NumericalError).quantity).toBe('loss');
+    expect((e as NumericalError).message).toBe('loss: L(W) = Infinity is not finite');
     const fixed = makeDecimalContext(p, { digits: 20 });
     // q carries 20 digits (an absolute error ~10^−4), so ℓ is 6·10^9e15 to about 4 digits.
     expect(agreeingDigits([loss(fixed, W)], [new G('6e9000000000000000')])).toBeGreaterThanOrEqual(3);
@@ -286,5 +289,39 @@ describe('one step by hand at zero margins', () => {
     const g = gradient(ctx, W);
     // ∇_{w_00} L = c_0 y_0 a_0 φ′(0) x_00 with y_0 = a_0 = x_00 = 1
     expect(agreeingDigits([g[0]!.div(c[0]!)], [ctx.gamma])).toBeGreaterThanOrEqual(ctx.digits - FEW_ROUNDINGS_DIGIT_LOSS);
+  });
+});
+
+describe('the two arithmetics on a sum that cancels', () => {
+  // One point x = (1, 1, 1), y = 1, a = 1, γ = 0.5, α = 0.5, exp loss, and W = (10^30, 1, −10^30):
+  // ⟨w, x⟩ = 10^30 + 1 − 10^30 = 1 exactly (fixed), whereas at 20 digits 10^30 + 1 rounds to 10^30 and
+  // the plain sum is 0. So fixed sees q = 1, φ′ = 1, ℓ′ = −e^−1; plain sees q = 0, φ′ = γ, ℓ′ = −1.
+  const p = validateProblem({ X: [[1, 1, 1]], y: [1], gamma: 0.5, a: [1], W0: [[1, 1, 1]], lr: 0.5, steps: 1 });
+  const W = (ctx: DecimalContext) => ['1e30', '1', '-1e30'].map((v) => new ctx.D(v));
+
+  it('gives the exact margin 1 and its loss, ℓ′, gradient and step in the fixed arithmetic', () => {
+    const ctx = makeDecimalContext(p, { digits: 20 });
+    const { D } = ctx;
+    const eInv = D.exp(-1); // correctly rounded to 20 digits
+    expect(margins(ctx, W(ctx)).map(String)).toEqual(['1']);
+    expect(loss(ctx, W(ctx)).eq(eInv)).toBe(true);
+    expect(logLoss(ctx, W(ctx)).eq(-1)).toBe(true);
+    expect(lossDerivative(ctx, W(ctx))[0]!.eq(eInv.neg())).toBe(true);
+    // ∇L = ℓ′(1)·φ′·x = −e^−1·(1, 1, 1); the step adds α·e^−1 = e^−1/2 to each entry, invisible next to 10^30
+    expect(gradient(ctx, W(ctx)).every((g) => g.eq(eInv.neg()))).toBe(true);
+    const wide = decimalConstructor(40);
+    const middle = new D(wide.exp(-1).div(2).plus(1)).toSD(20); // 1 + e^−1/2, rounded once to 20 digits
+    expect(step(ctx, W(ctx)).map(String)).toEqual(['1e+30', middle.toString(), '-1e+30']);
+  });
+
+  it('gives margin 0 and its loss, ℓ′, gradient and step in the plain arithmetic', () => {
+    const ctx = makeDecimalContext(p, { digits: 20, arithmetic: 'plain' });
+    expect(margins(ctx, W(ctx)).map(String)).toEqual(['0']);
+    expect(loss(ctx, W(ctx)).toString()).toBe('1');
+    expect(logLoss(ctx, W(ctx)).isZero()).toBe(true);
+    expect(lossDerivative(ctx, W(ctx)).map(String)).toEqual(['-1']);
+    // ∇L = ℓ′(0)·φ′(0)·x = −1·γ·(1, 1, 1); the step adds α·γ = 0.25 to each entry
+    expect(gradient(ctx, W(ctx)).map(String)).toEqual(['-0.5', '-0.5', '-0.5']);
+    expect(step(ctx, W(ctx)).map(String)).toEqual(['1e+30', '1.25', '-1e+30']);
   });
 });

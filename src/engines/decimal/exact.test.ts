@@ -4,6 +4,7 @@ import { InputError, NumericalError } from '../../errors.js';
 import { exactDecimal, exactDecimalParts, toDouble } from './exact.js';
 import { decimalConstructor } from './precision.js';
 import { samples } from '../../_testing/samples.js';
+import { refusal, thrown } from '../../_testing/refusal.js';
 
 const D = decimalConstructor(20);
 
@@ -105,6 +106,14 @@ describe('exactDecimal', () => {
     expect(() => exactDecimal(NaN, D)).toThrow(InputError);
     expect(() => exactDecimal(Infinity, D)).toThrow(InputError);
   });
+
+  it('names the field x and the refused value', () => {
+    for (const [x, shown] of [[NaN, 'NaN'], [Infinity, 'Infinity'], [-Infinity, '-Infinity']] as const) {
+      const e = refusal(() => exactDecimalParts(x));
+      expect(e.field).toBe('x');
+      expect(e.message).toBe(`x: only finite doubles have a decimal value, got ${shown}`);
+    }
+  });
 });
 
 describe('toDouble', () => {
@@ -149,5 +158,34 @@ describe('toDouble', () => {
 
   it('refuses NaN', () => {
     expect(() => toDouble(new D(NaN))).toThrow(NumericalError);
+  });
+
+  it('says that NaN has no nearest double', () => {
+    const e = thrown(() => toDouble(new D(NaN)));
+    expect(e).toBeInstanceOf(NumericalError);
+    expect((e as NumericalError).quantity).toBe('toDouble');
+    expect((e as NumericalError).message).toBe('toDouble: NaN has no nearest double');
+  });
+
+  it('rounds the largest decimal with j places below a power of two 2^-k (the binade is decided exactly)', () => {
+    // x = floor(10^j / 2^k)·10^-j lies within 10^-j below 2^-k, so its binade is [2^(-k-1), 2^-k) and its
+    // doubles are spaced 2^(-k-53); taking the binade above would round to a spacing twice as wide. For
+    // k up to j + 50 and j ≥ 17, x is more than half that spacing below 2^-k in many cases, so the two differ.
+    const failures: string[] = [];
+    for (let j = 17; j <= 35; j++) {
+      for (let k = j + 1; k < j + 50; k++) {
+        const text = `${10n ** BigInt(j) / 2n ** BigInt(k)}e-${j}`;
+        if (!Object.is(toDouble(new D(text)), Number(text))) failures.push(text);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('maps magnitudes far beyond the double range to ±Infinity and ±0 at once', () => {
+    // decimal.js reaches 10^±9e15; an exact BigInt of such a power of ten could not even be formed.
+    expect(toDouble(new D('1e9000000000000000'))).toBe(Infinity);
+    expect(toDouble(new D('-4.5e9000000000000000'))).toBe(-Infinity);
+    expect(Object.is(toDouble(new D('1e-9000000000000000')), 0)).toBe(true);
+    expect(Object.is(toDouble(new D('-7e-9000000000000000')), -0)).toBe(true);
   });
 });

@@ -107,4 +107,12 @@ describe('trainDecimal', () => {
     expect((run.checkpoints[1]!.W as readonly Decimal[]).map(String)).toEqual(run.W.map(String));
     expect(trainDecimal(toy, { digits: 20, steps: 4, arithmetic: 'plain' }).arithmetic).toBe('plain');
   });
+
+  it('records the smallest and the largest margin wherever they sit among the points', () => {
+    // one neuron, w = 1, a = 1, γ = 0.5, all labels +1: q_i = φ(x_i) = 2, γ·(−3) = −1.5, 1
+    const p = validateProblem({ X: [[2], [-3], [1]], y: [1, 1, 1], gamma: 0.5, a: [1], W0: [[1]], lr: 0.5, steps: 0 });
+    const c0 = trainDecimal(p, { digits: 20 }).checkpoints[0]!;
+    expect(c0.maxMargin.toString()).toBe('2');
+    expect(c0.minMargin.toString()).toBe('-1.5');
+  });
 });
