@@ -78,4 +78,30 @@ describe('expRounded: decimal.js exp, correctly rounded, in BigInt fixed point',
       expect(expFixedPoint(new D(s), D), s).toBeNull();
     }
   });
+
+  it('takes the fixed-point path next to powers of ten where the double estimate of the exponent is one off', () => {
+    const D = decimalConstructor(40);
+    const H = decimalConstructor(80);
+    // ln 10 = 2.30258509299404568401799145468436420760110…: rounded up to 40 digits and negated, e^u is
+    // just below 1/10 (exponent −2) while u/ln 10 in doubles is −1. ln 1000 = 6.90775527898213705205397436405309262280330…:
+    // rounded up, e^u is just above 1000 (exponent 3) while u/ln 10 in doubles is just below 3.
+    for (const s of ['2.302585092994045684017991454684364207601', '-2.302585092994045684017991454684364207602', '6.907755278982137052053974364053092622804']) {
+      const u = new D(s);
+      expect(expFixedPoint(u, D)?.toString(), s).toBe(D.exp(u).toString());
+    }
+    // e^u = 1000·(1 + 0.7·10^−40): its 40-digit rounding is 1000, though 1000·(1 + 10^−40)'s 41st digit rounds up.
+    const u = H.ln(1000).plus('7e-41').toSignificantDigits(60);
+    expect(Math.floor(u.toNumber() / Math.LN10)).toBe(2);
+    expect(expFixedPoint(new D(u), D)?.toString()).toBe('1000');
+  });
+
+  it('decides without decimal.js when e^u lies 10⁻¹⁵ ulp from a midpoint, far outside the 10⁻²⁰ ulp error bound', () => {
+    // x = 10⁻²⁰ − 10⁻⁵⁵: e^{−x} = 1 − 10⁻²⁰ + 5·10⁻⁴¹ + (10⁻⁵⁵ − 10⁻⁷⁵ − x³/6 + …): 1 − 10⁻²⁰ is on the
+    // 40-digit grid, 5·10⁻⁴¹ is half its unit 10⁻⁴⁰, and the rest, about 10⁻⁵⁵, is 10⁻¹⁵ of that unit.
+    const D = decimalConstructor(40);
+    const u = new D('-99999999999999999999999999999999999e-55');
+    expect(expFixedPoint(u, D)?.toString()).toBe('0.9999999999999999999900000000000000000001');
+    expect(D.exp(u).toString()).toBe('0.9999999999999999999900000000000000000001');
+  });
 });
+

@@ -1,4 +1,6 @@
 import type { Decimal } from 'decimal.js';
+import { thrown } from '../../_testing/refusal.js';
+import { NumericalError } from '../../errors.js';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../data/rng.js';
 import type { MarginLossName } from '../../problem/types.js';
@@ -70,5 +72,47 @@ describe('losses', () => {
     const far = [new D('3e16'), new D('3e16').plus(1)]; // e^{−q} below 10^−9e15: L = 0 in decimal.js
     const want = new R('-3e16').plus(R.ln(new R(1).plus(R.exp(-1)).div(2)));
     expect(logMeanLoss('exp', far, D).eq(toD(want))).toBe(true);
+  });
+
+  it('log1p switches from ln(1 + t) to t − t²/2 below exponent −⌈P/2⌉ − 1, and keeps t far below 10^−P', () => {
+    // At 30 digits the threshold is t < 10^−16. Both t below have 30 random digits, and in both the
+    // truncated series t − t²/2 and ln(1 + t) = t − t²/2 + t³/3 − … round to different 30-digit numbers.
+    const wide = decimalConstructor(200);
+    const at = new D('6.36966187873715227881473239844e-16'); // exponent −16: ln(1 + t), correctly rounded
+    expect(log1p(at, D).toString()).toBe(toD(wide.ln(new wide(at).plus(1))).toString());
+    expect(log1p(at, D).toString()).toBe('6.36966187873715025018510992658e-16');
+    const below = new wide('9.50405244406284842126404635852e-17'); // exponent −17: the series t − t²/2
+    expect(log1p(new D(below), D).toString()).toBe(toD(below.minus(below.times(below).div(2))).toString());
+    expect(log1p(new D(below), D).toString()).toBe('9.50405244406284796962898206103e-17');
+    expect(toD(wide.ln(below.plus(1))).toString()).toBe('9.50405244406284796962898206104e-17');
+    // 1 + t would need two billion digits; the series gives t (t²/2 is far below its last digit).
+    expect(log1p(new D('1e-2000000000'), D).toString()).toBe('1e-2000000000');
+    expect(log1p(new D(0), D).isZero()).toBe(true);
+  });
+
+  it('throws a NumericalError naming the loss or its derivative where e^{−u} overflows', () => {
+    const u = new D('-3e16'); // e^{3e16} = 10^{1.3e16}, beyond decimal.js's 10^{9e15}
+    for (const [f, quantity] of [
+      [() => lossValue('exp', u, D), 'loss'],
+      [() => lossDerivativeValue('exp', u, D), 'loss derivative'],
+      [() => lossValue('logistic', new D(-Infinity), D), 'loss'],
+    ] as const) {
+      const e = thrown(f);
+      expect(e).toBeInstanceOf(NumericalError);
+      expect((e as NumericalError).quantity).toBe(quantity);
+      expect((e as NumericalError).message).toContain('not finite at margin u = -');
+    }
+  });
+
+  it('logistic ℓ′ is −1 at a margin so negative that e^{−u} overflows', () => {
+    // ℓ'(u) = −1/(1 + e^u) and e^{−10^17} is 0 in decimal.js.
+    expect(lossDerivativeValue('logistic', new D('-1e17'), D).toString()).toBe('-1');
+  });
+
+  it('log L takes the largest log ℓ(q_i) as its pivot, wherever it sits', () => {
+    // ℓ(0) = 1 and ℓ(3e16) = e^{−3e16} (below decimal.js's range): L = (1 + e^{−3e16})/2, log L = −ln 2.
+    const minusLn2 = toD(R.ln(2).neg()).toString();
+    expect(logMeanLoss('exp', [new D(0), new D('3e16')], D).toString()).toBe(minusLn2);
+    expect(logMeanLoss('exp', [new D('3e16'), new D(0)], D).toString()).toBe(minusLn2);
   });
 });

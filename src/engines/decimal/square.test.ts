@@ -172,6 +172,17 @@ describe('trainDecimalSquare: records', () => {
     expect(run.checkpoints.every((c) => c.W === undefined)).toBe(true);
     expect(run.checkpoints.every((c) => c.a !== undefined)).toBe(true);
   });
+
+  it('gives the last checkpoint its own copies of W and a, apart from the returned state', () => {
+    // The checkpoint at t = steps holds the same state as the result: editing one must not change the other.
+    const run = trainDecimalSquare(hand, { digits: 20, recordW: true, checkpoints: [0, 1] });
+    const last = run.checkpoints.at(-1)!;
+    expect(last.t).toBe(1);
+    expectDecimals(last.W, run.W.map(String));
+    expectDecimals(last.a, run.a!.map(String));
+    expect(last.W).not.toBe(run.W);
+    expect(last.a).not.toBe(run.a);
+  });
 });
 
 describe('trainDecimalSquare: schedule', () => {
