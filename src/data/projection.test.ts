@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../_testing/refusal.js';
-import type { DatasetDescriptor } from './descriptor.js';
+import { MAX_ENTRIES, type DatasetDescriptor } from './descriptor.js';
 import { generateDataset } from './generate.js';
 import { projectedMixture } from './projection.js';
 import { makeRng } from './rng.js';
@@ -136,6 +136,16 @@ describe('projectedMixture', () => {
     expect(Math.abs(sqVar / sqSd ** 2 - 1)).toBeLessThan(6 * Math.sqrt(2.5 / N));
   });
 
+  it('draws in the span more points than a full dataset of that dimension may hold, and refuses them coordinate by coordinate', () => {
+    const d = 40_000;
+    const count = Math.floor(MAX_ENTRIES / d) + 1;
+    const u = randomDirection(d, 'u');
+    const got = projectedMixture({ kind: 'gaussian', n: count, d, muNorm: 1, seed: 'big' }, [u]);
+    expect(got.method).toBe('span');
+    expect(got.n).toBe(count);
+    expect(refusal(() => projectedMixture({ kind: 'rademacher', n: count, d, muNorm: 1, seed: 'big' }, [u]))).toMatchObject({ field: 'n' });
+  });
+
   it('refuses bad input with the field named', () => {
     expect(refusal(() => projectedMixture(base, [new Float64Array(39)]))).toMatchObject({ field: 'directions[0]' });
     const nan = new Float64Array(40);
@@ -143,5 +153,7 @@ describe('projectedMixture', () => {
     expect(refusal(() => projectedMixture(base, [new Float64Array(40), nan]))).toMatchObject({ field: 'directions[1][3]' });
     expect(refusal(() => projectedMixture({ kind: 'orthogonal', n: 3, d: 4, muNorm: 0, seed: 1 }, []))).toMatchObject({ field: 'kind' });
     expect(refusal(() => projectedMixture({ ...base, n: 0 }, []))).toMatchObject({ field: 'n' });
+    expect(refusal(() => projectedMixture({ ...base, n: 2.5 }, []))).toMatchObject({ field: 'n' });
+    expect(refusal(() => projectedMixture({ ...base, d: 0 }, []))).toMatchObject({ field: 'd' });
   });
 });

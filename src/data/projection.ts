@@ -50,7 +50,10 @@ export const SPAN_TOLERANCE = 1e-10;
  *   entry (field `directions[s]` or `directions[s][k]`)
  */
 export function projectedMixture(desc: DatasetDescriptor, directions: readonly ArrayLike<number>[]): ProjectedPoints {
-  const v = validateDescriptor(desc);
+  // Every field but the point count is checked as for a dataset; the count is not bounded by the n·d
+  // entries a full dataset holds, since the span draw never holds the points (the full draw still is).
+  const v = { ...validateDescriptor({ ...desc, n: 1 }), n: desc.n };
+  if (!Number.isSafeInteger(v.n) || v.n < 1) throw new InputError('n', `must be an integer ≥ 1, got ${String(v.n)}`);
   if (v.kind === 'orthogonal') throw new InputError('kind', 'projected points are drawn from a mixture, not orthogonal data');
   const { d } = v;
   directions.forEach((dir, s) => {
