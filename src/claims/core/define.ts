@@ -1,12 +1,13 @@
 import fc from 'fast-check';
-import { NumericalError, TrainerError } from '../../errors.js';
+import { InputError, NumericalError, TrainerError } from '../../errors.js';
 import type { ClaimContext, ClaimDefinition, ClaimSpec, Evaluation, Tier, Trial } from './types.js';
 import { guardFinite, inapplicable, refutedBecause } from './verdict.js';
 
 /**
  * Evaluates one scenario: run, hypotheses, verdict. A numerical failure of the run, a trainer's
- * malformed or non-finite answer and a non-finite measurement are refutations with their reason,
- * never a crash and never a pass. With `respectHypotheses` false the check runs even where the
+ * malformed or non-finite answer, an input the drawn scenario makes invalid (an InputError: a defect of
+ * the scenario space, which the report shows with its replay) and a non-finite measurement are
+ * refutations with their reason, never a crash and never a pass. With `respectHypotheses` false the check runs even where the
  * hypotheses fail (used by controls that break them on purpose).
  */
 async function evaluateScenario<S, R>(spec: ClaimSpec<S, R>, s: S, ctx: ClaimContext, respectHypotheses: boolean): Promise<Evaluation> {
@@ -14,7 +15,9 @@ async function evaluateScenario<S, R>(spec: ClaimSpec<S, R>, s: S, ctx: ClaimCon
   try {
     run = await spec.run(s, ctx);
   } catch (e) {
-    if (e instanceof NumericalError || e instanceof TrainerError) return { applies: true, verdict: refutedBecause(`${e.name}: ${e.message}`) };
+    // An InputError here comes from a scenario the suite drew, not from the user: it is this claim's
+    // failure, reported with its reason, and the other claims still run.
+    if (e instanceof NumericalError || e instanceof TrainerError || e instanceof InputError) return { applies: true, verdict: refutedBecause(`${e.name}: ${e.message}`) };
     throw e;
   }
   const facts = spec.facts(s, run);
@@ -23,7 +26,7 @@ async function evaluateScenario<S, R>(spec: ClaimSpec<S, R>, s: S, ctx: ClaimCon
   try {
     return { applies: true, verdict: guardFinite(spec.check(s, run)), facts };
   } catch (e) {
-    if (e instanceof NumericalError) return { applies: true, verdict: refutedBecause(`${e.name}: ${e.message}`), facts };
+    if (e instanceof NumericalError || e instanceof InputError) return { applies: true, verdict: refutedBecause(`${e.name}: ${e.message}`), facts };
     throw e;
   }
 }

@@ -306,6 +306,14 @@ describe('verifyClaim: failures are refutations, never passes', () => {
     expect(r.counterexample?.verdict.detail).toBe('TrainerError: ref: checkpoints: expected 2 checkpoints, got 1');
   });
 
+  it('reports an InputError thrown by a drawn scenario, in `run` or in `check`, as that claim\'s refutation with its message', async () => {
+    const inRun = await verifyClaim(toy({ run: () => Promise.reject(new InputError('n', 'n·d = 70760000 exceeds the limit')) }), options(2));
+    expect(inRun.verdict).toBe('refuted');
+    expect(inRun.counterexample?.verdict.detail).toBe('InputError: n: n·d = 70760000 exceeds the limit');
+    const inCheck = await verifyClaim(toy({ check: () => { throw new InputError('d', 'too large'); } }), options(2));
+    expect(inCheck.counterexample?.verdict.detail).toBe('InputError: d: too large');
+  });
+
   it('lets any other error thrown by a claim escape (a bug, not a refutation)', async () => {
     await expect(verifyClaim(toy({ check: () => { throw new RangeError('bug in the claim'); } }), options(2))).rejects.toThrow(/bug in the claim/);
   });
@@ -437,7 +445,7 @@ describe('verifyClaim: bookkeeping', () => {
 });
 
 describe('defineClaim: errors and tiers', () => {
-  it('lets an error other than NumericalError or TrainerError thrown in `run` escape', async () => {
+  it('lets an error other than NumericalError, TrainerError or InputError thrown in `run` escape', async () => {
     await expect(verifyClaim(toy({ run: () => Promise.reject(new RangeError('bug in run')) }), options(1))).rejects.toThrow(/bug in run/);
   });
 
