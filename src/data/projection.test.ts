@@ -78,6 +78,13 @@ describe('projectedMixture', () => {
     }
   });
 
+  it('in the span: a direction whose squared norm overflows is projected like its unit multiple', () => {
+    const u = randomDirection(40, 'u');
+    const small = projectedMixture(base, [u]);
+    const huge = projectedMixture(base, [u.map((x) => 1e200 * x)]);
+    for (let i = 0; i < small.n; i++) expect(huge.P[i]! / 1e200).toBeCloseTo(small.P[i]!, 10);
+  });
+
   it('in the span: without noise every point is yμ, so ⟨v, x⟩ = y‖μ‖v₁ and ‖x‖² = ‖μ‖² exactly', () => {
     const u = randomDirection(40, 'u');
     const got = projectedMixture({ ...base, sigmaDiag: new Array<number>(40).fill(0) }, [u]);

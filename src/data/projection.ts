@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { euclideanNorm } from '../numerics/norms.js';
 import { validateDescriptor, type DatasetDescriptor } from './descriptor.js';
 import { generateDataset } from './generate.js';
 import { standardGamma } from './noise.js';
@@ -94,7 +95,7 @@ function spanBasis(directions: readonly ArrayLike<number>[], d: number): Float64
   e1[0] = 1;
   const basis = [e1];
   for (const dir of directions) {
-    const norm = Math.sqrt(dot(dir, dir, d));
+    const norm = euclideanNorm(dir);
     if (norm === 0) continue;
     const u = Float64Array.from(dir);
     for (let pass = 0; pass < 2; pass++) {
@@ -103,7 +104,7 @@ function spanBasis(directions: readonly ArrayLike<number>[], d: number): Float64
         for (let k = 0; k < d; k++) u[k] = u[k]! - c * q[k]!;
       }
     }
-    const residual = Math.sqrt(dot(u, u, d));
+    const residual = euclideanNorm(u);
     if (residual > SPAN_TOLERANCE * norm) basis.push(u.map((x) => x / residual));
   }
   return basis;
